@@ -1,0 +1,404 @@
+"""The validated masterplan as frozen dataclasses; no I/O, only data and derived facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+Marks = Mapping[str, tuple[int, int]]
+"""Source position (line, col) of each key's value; ``""`` is the record itself."""
+
+
+DIMENSIONS: tuple[str, ...] = (
+    "smart-governance", "smart-branding", "smart-economy", "smart-living", "smart-society", "smart-environment",
+)
+ELEMENTS: Mapping[str, tuple[str, ...]] = {
+    "smart-governance": ("pelayanan-publik", "manajemen-birokrasi", "kebijakan-publik"),
+    "smart-branding": ("pariwisata", "bisnis", "wajah-kota"),
+    "smart-economy": ("industri", "kesejahteraan", "transaksi-keuangan"),
+    "smart-living": ("harmonisasi-wilayah", "kesehatan", "mobilitas"),
+    "smart-society": ("interaksi-masyarakat", "ekosistem-belajar", "keamanan"),
+    "smart-environment": ("proteksi-lingkungan", "pengelolaan-sampah", "tata-kelola-energi"),
+}
+PROGRAM_TYPES = ("quick-win", "jangka-pendek", "jangka-menengah", "jangka-panjang")
+STATUSES = ("rencana", "berjalan", "selesai", "tertunda", "dibatalkan")
+FUNDING_SOURCES = ("APBD", "APBN", "DAK", "CSR", "KPBU", "swasta", "hibah", "lainnya")
+MILESTONE_TYPES = ("mou", "bimtek-1", "bimtek-2", "bimtek-3", "bimtek-4", "penetapan", "monev", "lainnya")
+DOCUMENT_STATUSES = ("penyusunan", "final", "ditetapkan")
+SECTORS = ("pemerintah", "bisnis", "akademisi", "komunitas", "media")
+READINESS_LEVELS = ("baik", "sedang", "kurang")
+SCORE_KEYS = ("baseline", "output", "outcome", "impact", "quick_win")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the plan's facts come from."""
+
+    judul: str
+    """Title of the article or document."""
+    penerbit: str | None = None
+    """Publisher or outlet."""
+    url: str | None = None
+    """http(s) address, when the document is online."""
+    tanggal: dt.date | None = None
+    """Publication date."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated step of the masterplan process (MoU, Bimtek, enactment, monitoring)."""
+
+    jenis: str
+    """One of MILESTONE_TYPES."""
+    tanggal: dt.date
+    """When it happened."""
+    tempat: str | None = None
+    """Where it happened."""
+    keterangan: str | None = None
+    """What happened, in a sentence."""
+    sumber: str | None = None
+    """http(s) address of a report on it."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class CouncilMember:
+    """A member of the Dewan Smart City."""
+
+    nama: str
+    """Person's name."""
+    unsur: str
+    """Which part of society they represent; one of SECTORS."""
+    jabatan: str | None = None
+    """Office or role."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Council:
+    """The Dewan Smart City: the region's steering council."""
+
+    anggota: tuple[CouncilMember, ...] = ()
+    """Members, in the order the data gives."""
+    dasar_hukum: str | None = None
+    """Decree that forms it."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Team:
+    """The Tim Pelaksana: the team that carries the plan out."""
+
+    dasar_hukum: str | None = None
+    """Decree that forms it."""
+    ketua: str | None = None
+    """Who leads it."""
+    jumlah_anggota: int | None = None
+    """How many members it has."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Institutions:
+    """The bodies that steer and carry out the plan."""
+
+    dewan_smart_city: Council | None = None
+    """Steering council."""
+    tim_pelaksana: Team | None = None
+    """Implementation team."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Agency:
+    """An OPD (regional government agency)."""
+
+    kode: str
+    """Short code used by programmes to refer to it."""
+    nama: str
+    """Full name."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """How ready one pillar of the region is."""
+
+    tingkat: str
+    """One of READINESS_LEVELS."""
+    uraian: str
+    """Explanation."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ReadinessSet:
+    """Readiness of structure, infrastructure and superstructure."""
+
+    struktur: Readiness
+    """Organisation and people."""
+    infrastruktur: Readiness
+    """Networks, data centres, devices."""
+    suprastruktur: Readiness
+    """Policies and regulations."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Swot:
+    """Strengths, weaknesses, opportunities and threats."""
+
+    kekuatan: tuple[str, ...] = ()
+    kelemahan: tuple[str, ...] = ()
+    peluang: tuple[str, ...] = ()
+    ancaman: tuple[str, ...] = ()
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The strategic analysis of the masterplan."""
+
+    isu_strategis: tuple[str, ...] = ()
+    """Strategic issues the plan must address."""
+    kesiapan: ReadinessSet | None = None
+    """Readiness assessment."""
+    swot: Swot | None = None
+    """SWOT analysis."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DimensionPlan:
+    """Goal and strategies for one of the six dimensions."""
+
+    sasaran: str | None = None
+    """Goal."""
+    strategi: tuple[str, ...] = ()
+    """Strategies."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Money allotted to a programme in one year."""
+
+    tahun: int
+    """Budget year."""
+    jumlah: int
+    """Whole Rupiah."""
+    sumber: str
+    """Funding source; one of FUNDING_SOURCES."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A measurable target of a programme."""
+
+    nama: str
+    """What is measured."""
+    satuan: str
+    """Unit."""
+    target: float
+    """Target value."""
+    tahun: int
+    """Year the target applies to."""
+    capaian: float | None = None
+    """Achieved value, once known."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Update:
+    """A dated entry in a programme's public history."""
+
+    tanggal: dt.date
+    """When."""
+    catatan: str
+    """What happened."""
+    status: str | None = None
+    """Status from this date on."""
+    progres: int | None = None
+    """Progress from this date on, 0-100."""
+    bukti: str | None = None
+    """http(s) address of evidence."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Program:
+    """One programme of the masterplan."""
+
+    id: str
+    """Stable identifier; it is the URL and never changes."""
+    nama: str
+    """Name."""
+    dimensi: str
+    """One of DIMENSIONS."""
+    elemen: str
+    """One of ELEMENTS[dimensi]."""
+    jenis: str
+    """One of PROGRAM_TYPES."""
+    opd: str
+    """Code of the responsible agency."""
+    tahun_mulai: int
+    """First year."""
+    tahun_selesai: int
+    """Last year."""
+    status: str
+    """One of STATUSES."""
+    id_lama: tuple[str, ...] = ()
+    """Former ids, each kept as a redirect."""
+    uraian: str | None = None
+    """Description (small Markdown subset)."""
+    opd_terkait: tuple[str, ...] = ()
+    """Codes of related agencies."""
+    anggaran: tuple[Budget, ...] = ()
+    """Budget per year."""
+    indikator: tuple[Indicator, ...] = ()
+    """Targets."""
+    progres: int | None = None
+    """Progress 0-100."""
+    pembaruan: tuple[Update, ...] = ()
+    """Dated history."""
+    bukti: tuple[str, ...] = ()
+    """Evidence addresses."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def total_anggaran(self) -> int:
+        """Sum of all budget lines, in Rupiah."""
+        return sum(b.jumlah for b in self.anggaran)
+
+    @property
+    def is_quick_win(self) -> bool:
+        """Whether this is a Quick Win programme."""
+        return self.jenis == "quick-win"
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether any evidence link is given, on the programme or one of its updates."""
+        return bool(self.bukti) or any(u.bukti for u in self.pembaruan)
+
+    @property
+    def effective_progress(self) -> int | None:
+        """Progress to show: 100 when finished, else the declared value."""
+        return 100 if self.status == "selesai" else self.progres
+
+    def is_late(self, today: dt.date) -> bool:
+        """Late: its last year has passed and it is neither finished nor cancelled."""
+        return self.status not in ("selesai", "dibatalkan") and self.tahun_selesai < today.year
+
+    def history(self) -> tuple[Update, ...]:
+        """Updates, newest first (stable for equal dates)."""
+        return tuple(sorted(self.pembaruan, key=lambda u: u.tanggal, reverse=True))
+
+    @property
+    def last_updated(self) -> dt.date | None:
+        """Date of the newest update."""
+        return max((u.tanggal for u in self.pembaruan), default=None)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Monitoring scores per aspect, 0-5."""
+
+    baseline: float | None = None
+    output: float | None = None
+    outcome: float | None = None
+    impact: float | None = None
+    quick_win: float | None = None
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One year's monitoring result on the 0-5 scale."""
+
+    tahun: int
+    """Year evaluated."""
+    indeks: float
+    """Overall index."""
+    skor: Scores | None = None
+    """Scores per aspect."""
+    per_dimensi: Mapping[str, float] = field(default_factory=dict)
+    """Score per dimension."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The masterplan's years."""
+
+    mulai: int
+    selesai: int
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Masterplan:
+    """The contents of masterplan.yaml."""
+
+    versi_format: int
+    kode_wilayah: str
+    angkatan: int
+    periode: Period
+    status_dokumen: str
+    contoh: bool = False
+    nama: str | None = None
+    dasar_hukum: str | None = None
+    visi: str | None = None
+    misi: tuple[str, ...] = ()
+    tahapan: tuple[Milestone, ...] = ()
+    kelembagaan: Institutions | None = None
+    opd: tuple[Agency, ...] = ()
+    analisis: Analysis | None = None
+    dimensi: Mapping[str, DimensionPlan] = field(default_factory=dict)
+    sumber: tuple[Source, ...] = ()
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A kabupaten/kota and its whole published plan."""
+
+    slug: str
+    """URL segment, the slugified register name (``kota-tegal``)."""
+    nama: str
+    """Name from the register (or from the data for a demo region)."""
+    provinsi: str
+    """Province name."""
+    plan: Masterplan
+    """masterplan.yaml."""
+    program: tuple[Program, ...]
+    """program.yaml, sorted by id."""
+    evaluasi: tuple[Evaluation, ...] = ()
+    """evaluasi.yaml, sorted by year."""
+
+    @property
+    def contoh(self) -> bool:
+        """Whether this is a fictional demo region."""
+        return self.plan.contoh
+
+    def agency(self, kode: str) -> Agency:
+        """The agency with this code (validation guarantees it exists)."""
+        return next(a for a in self.plan.opd if a.kode == kode)
+
+    def programs_in(self, dimensi: str) -> tuple[Program, ...]:
+        """Programmes of one dimension, in id order."""
+        return tuple(p for p in self.program if p.dimensi == dimensi)
+
+    @property
+    def quick_wins(self) -> tuple[Program, ...]:
+        """Quick Win programmes, in id order."""
+        return tuple(p for p in self.program if p.is_quick_win)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every region of one data directory, sorted by slug."""
+
+    regions: tuple[Region, ...]

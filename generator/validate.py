@@ -1,0 +1,544 @@
+"""Raw YAML nodes → typed model, or every located problem at once.
+
+The engine interprets the declarations in ``schema.py``; the cross-checks that span several keys
+or files follow it. Nothing here prints or exits: problems are returned as data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+import yaml
+
+from generator import model as m
+from generator import register
+from generator import schema as s
+from generator.errors import Problem, Severity
+from generator.yaml_source import load_file
+
+BAD: Final = object()
+"""Marker for a value that failed validation (its problem is already recorded)."""
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+_INT_TEXT = re.compile(r"[-+]?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_REGION_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
+_URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S+)")
+_HOST = re.compile(r"//[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#]\S*)?")
+_MAILTO = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_DIGITS = re.compile(r"[0-9]")
+
+
+class Collector:
+    """Gathers the problems of one file."""
+
+    __slots__ = ("path", "problems")
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def add(self, mark: tuple[int, int], message: str, severity: Severity = "error") -> None:
+        """Record a problem at a (line, col) position."""
+        self.problems.append(Problem(self.path, mark[0], mark[1], severity, message))
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _found(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "pemetaan (kunci: nilai)"
+    if isinstance(node, yaml.SequenceNode):
+        return "daftar"
+    value = str(node.value)
+    if node.tag == _NULL:
+        return "nilai kosong"
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return f'"{shown}"'
+
+
+def _suggest(value: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    if value.lower() in lowered:
+        return f'; mungkin maksudnya "{lowered[value.lower()]}"?'
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f'; mungkin maksudnya "{close[0]}"?' if close else ""
+
+
+def _label(where: str) -> str:
+    return f"{where}: " if where else ""
+
+
+def _expect(c: Collector, node: yaml.Node, where: str, expected: str, hint: str = "") -> object:
+    c.add(_pos(node), f"{_label(where)}harus {expected}, tetapi ditemukan {_found(node)}{hint}")
+    return BAD
+
+
+def _scalar(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode)
+
+
+def _check_text(kind: s.Text, node: yaml.Node, where: str, c: Collector) -> object:
+    if not _scalar(node):
+        return _expect(c, node, where, "teks")
+    if node.tag in (_BOOL, _NULL):
+        return _expect(c, node, where, "teks", "; apit dengan tanda kutip bila memang itu teksnya")
+    value: str = node.value
+    if len(value.strip()) < kind.min_len:
+        return _expect(c, node, where, f"teks sekurang-kurangnya {kind.min_len} karakter")
+    if kind.max_len is not None and len(value) > kind.max_len:
+        return _expect(c, node, where, f"teks paling panjang {kind.max_len} karakter")
+    if kind.pattern is not None and kind.pattern.fullmatch(value) is None:
+        return _expect(c, node, where, f"berformat {kind.pattern_hint}")
+    return value
+
+
+def _check_integer(kind: s.Integer, node: yaml.Node, where: str, c: Collector) -> object:
+    if not _scalar(node) or node.tag != _INT or _INT_TEXT.fullmatch(node.value) is None:
+        return _expect(c, node, where, "bilangan bulat")
+    value = int(node.value)
+    if kind.minimum is not None and kind.maximum is not None and not kind.minimum <= value <= kind.maximum:
+        bounds = str(kind.minimum) if kind.minimum == kind.maximum else f"antara {kind.minimum} dan {kind.maximum}"
+        return _expect(c, node, where, bounds)
+    return value
+
+
+def _check_number(kind: s.Number, node: yaml.Node, where: str, c: Collector) -> object:
+    if not _scalar(node) or node.tag not in (_INT, _FLOAT):
+        hint = "; pakai titik sebagai pemisah desimal, mis. 2.75" if _scalar(node) and "," in node.value else ""
+        return _expect(c, node, where, "angka", hint)
+    try:
+        value = float(node.value.replace("_", ""))
+    except ValueError:
+        return _expect(c, node, where, "angka")
+    if not math.isfinite(value):
+        return _expect(c, node, where, "angka")
+    if kind.minimum is not None and kind.maximum is not None and not kind.minimum <= value <= kind.maximum:
+        return _expect(c, node, where, f"angka antara {kind.minimum:g} dan {kind.maximum:g}")
+    return value
+
+
+def _check_boolean(kind: s.Boolean, node: yaml.Node, where: str, c: Collector) -> object:
+    if _scalar(node) and node.tag == _BOOL and node.value in ("true", "false", "True", "False"):
+        return node.value.lower() == "true"
+    return _expect(c, node, where, "true atau false")
+
+
+def _check_date(kind: s.Date, node: yaml.Node, where: str, c: Collector) -> object:
+    if not _scalar(node) or node.tag not in (_STR, _TIMESTAMP) or _ISO_DATE.fullmatch(node.value) is None:
+        return _expect(c, node, where, "tanggal berformat TTTT-BB-HH, mis. 2022-04-21")
+    try:
+        return dt.date.fromisoformat(node.value)
+    except ValueError:
+        c.add(_pos(node), f'{_label(where)}tanggal "{node.value}" tidak ada di kalender; '
+                          "periksa bulan dan harinya")
+        return BAD
+
+
+def _check_url(kind: s.Url, node: yaml.Node, where: str, c: Collector) -> object:
+    allowed = " atau ".join(kind.schemes)
+    if not _scalar(node) or node.tag != _STR:
+        return _expect(c, node, where, f"alamat {allowed}")
+    value: str = node.value
+    match = _URL.fullmatch(value)
+    scheme = match["scheme"].lower() if match else ""
+    if match is None or scheme not in kind.schemes:
+        return _expect(c, node, where, f"alamat yang diawali {allowed}://")
+    rest = match["rest"]
+    if scheme == "mailto":
+        ok = _MAILTO.fullmatch(rest) is not None
+    else:
+        ok = _HOST.fullmatch(rest) is not None
+    if not ok:
+        return _expect(c, node, where, f"alamat {allowed} yang lengkap")
+    return value
+
+
+def _check_enum(kind: s.Enum, node: yaml.Node, where: str, c: Collector) -> object:
+    if _scalar(node) and node.tag == _STR and node.value in kind.values:
+        return node.value
+    hint = _suggest(str(node.value), kind.values) if _scalar(node) else ""
+    return _expect(c, node, where, "salah satu dari: " + ", ".join(kind.values), hint)
+
+
+def _check_rupiah(kind: s.Rupiah, node: yaml.Node, where: str, c: Collector) -> object:
+    if _scalar(node) and node.tag == _INT and _INT_TEXT.fullmatch(node.value):
+        value = int(node.value)
+        if value < 0:
+            return _expect(c, node, where, "jumlah Rupiah yang tidak negatif")
+        return value
+    hint = ""
+    if _scalar(node) and _DIGITS.search(node.value):
+        digits = "".join(ch for ch in node.value.split(",")[0] if ch.isdigit())
+        hint = f"; tulis angka bulat tanpa \"Rp\", titik atau tanda kutip, mis. {digits or '150000000'}"
+    return _expect(c, node, where, "bilangan bulat Rupiah", hint)
+
+
+def _check_region_code(kind: s.RegionCode, node: yaml.Node, where: str, c: Collector) -> object:
+    if _scalar(node) and node.tag == _STR and _REGION_CODE.fullmatch(node.value):
+        return node.value
+    if _scalar(node) and node.tag in (_FLOAT, _INT):
+        c.add(_pos(node), f"{_label(where)}harus teks berformat NN.NN dalam tanda kutip, tetapi YAML membaca "
+                          f"{node.value} sebagai angka; tulis {where}: \"{node.value}\"")
+        return BAD
+    return _expect(c, node, where, 'kode kabupaten/kota berformat NN.NN, mis. "32.05"')
+
+
+def _check_list(kind: s.ListOf, node: yaml.Node, where: str, c: Collector) -> object:
+    if not isinstance(node, yaml.SequenceNode):
+        return _expect(c, node, where, "daftar (butir diawali '- ')")
+    if len(node.value) < kind.min_items:
+        return _expect(c, node, where, f"daftar dengan sekurang-kurangnya {kind.min_items} butir")
+    check = _CHECKS[type(kind.item)]
+    items = []
+    ok = True
+    for i, item in enumerate(node.value):
+        if _scalar(item) and item.tag == _NULL:
+            c.add(_pos(item), f"{where}[{i}]: butir daftar kosong")
+            ok = False
+            continue
+        value = check(kind.item, item, f"{where}[{i}]", c)
+        if value is BAD:
+            ok = False
+        else:
+            items.append(value)
+    return tuple(items) if ok else BAD
+
+
+def _mapping_pairs(
+    node: yaml.MappingNode, where: str, c: Collector, known: Iterable[str], what: str = "kunci",
+) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+    """Keys of a mapping, refusing non-text, duplicate and unknown keys."""
+    pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
+    seen: dict[str, int] = {}
+    known_set = known if isinstance(known, (frozenset, set, dict)) else set(known)
+    ok = True
+    for key_node, value_node in node.value:
+        if not _scalar(key_node) or key_node.tag == _NULL:
+            c.add(_pos(key_node), f"{_label(where)}kunci harus berupa teks")
+            ok = False
+            continue
+        key: str = key_node.value
+        if key in seen:
+            c.add(_pos(key_node), f'{_label(where)}kunci "{key}" muncul dua kali (pertama di baris {seen[key]})')
+            ok = False
+            continue
+        seen[key] = key_node.start_mark.line + 1
+        if key not in known_set:
+            hint = _suggest(key, sorted(known_set))
+            if not hint:
+                hint = "; yang dikenal: " + ", ".join(sorted(known_set))
+            c.add(_pos(key_node), f'{_label(where)}{what} "{key}" tidak dikenal{hint}')
+            ok = False
+            continue
+        pairs.append((key, key_node, value_node))
+    return pairs if ok else None
+
+
+def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> object:
+    if not isinstance(node, yaml.MappingNode):
+        return _expect(c, node, where, "pemetaan (kunci: nilai)")
+    fields = kind.fields
+    pairs = _mapping_pairs(node, where, c, fields)
+    ok = pairs is not None
+    values: dict[str, Any] = {}
+    marks: dict[str, tuple[int, int]] = {"": _pos(node)}
+    for key, key_node, value_node in pairs or ():
+        if _scalar(value_node) and value_node.tag == _NULL:
+            continue  # an empty optional value is the same as leaving the key out
+        spec = fields[key]
+        value = _CHECKS[type(spec.kind)](spec.kind, value_node, _join(where, key), c)
+        marks[key] = _pos(value_node)
+        if value is BAD:
+            ok = False
+        else:
+            values[key] = value
+    for key, spec in fields.items():
+        if spec.required and key not in values and key not in marks:
+            c.add(_pos(node), f'{_label(where)}kunci wajib "{key}" tidak ada atau kosong')
+            ok = False
+    if not ok:
+        return BAD
+    if kind.build is None:
+        return values
+    return kind.build(**values, marks=MappingProxyType(marks))
+
+
+def _check_map(kind: s.MapOf, node: yaml.Node, where: str, c: Collector) -> object:
+    if not isinstance(node, yaml.MappingNode):
+        return _expect(c, node, where, "pemetaan (kunci: nilai)")
+    pairs = _mapping_pairs(node, where, c, kind.keys)
+    ok = pairs is not None
+    check = _CHECKS[type(kind.value)]
+    values: dict[str, Any] = {}
+    for key, _key_node, value_node in pairs or ():
+        value = check(kind.value, value_node, _join(where, key), c)
+        if value is BAD:
+            ok = False
+        else:
+            values[key] = value
+    return MappingProxyType(dict(sorted(values.items(), key=lambda kv: kind.keys.index(kv[0])))) if ok else BAD
+
+
+_CHECKS: dict[type, Callable[[Any, yaml.Node, str, Collector], object]] = {
+    s.Text: _check_text,
+    s.Integer: _check_integer,
+    s.Number: _check_number,
+    s.Boolean: _check_boolean,
+    s.Date: _check_date,
+    s.Url: _check_url,
+    s.Enum: _check_enum,
+    s.Rupiah: _check_rupiah,
+    s.RegionCode: _check_region_code,
+    s.ListOf: _check_list,
+    s.Record: _check_record,
+    s.MapOf: _check_map,
+}
+
+
+def check_node(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]) -> Any:
+    """Validate one node against a declaration; returns the built value or ``BAD``."""
+    return _CHECKS[type(kind)](kind, node, "", Collector(path, problems))
+
+
+# ---------------------------------------------------------------- cross-checks
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the checks compare against."""
+
+    today: dt.date
+    """Build date: decides the latest allowed cohort and which programmes are late."""
+
+
+def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Options) -> tuple[str, str] | None:
+    """Register and internal rules of masterplan.yaml; returns (name, province) when known."""
+    marks = plan.marks
+    result: tuple[str, str] | None = None
+    if plan.contoh:
+        if plan.nama is None:
+            c.add(marks[""], 'kunci "nama" wajib diisi untuk data contoh (contoh: true)')
+        elif not plan.nama.startswith(("Kabupaten ", "Kota ")):
+            c.add(marks["nama"], f'nama: harus diawali "Kabupaten " atau "Kota ", tetapi ditemukan "{plan.nama}"')
+        elif register.slugify(plan.nama) != slug:
+            c.add(marks["nama"], f'nama folder harus "{register.slugify(plan.nama)}" sesuai nama "{plan.nama}", '
+                                 f'tetapi ditemukan "{slug}"')
+        else:
+            result = (plan.nama, "Wilayah contoh")
+    else:
+        found = register.lookup(plan.kode_wilayah)
+        if found is None:
+            what = register.level_name(plan.kode_wilayah)
+            why = (f'itu kode provinsi {what}' if register.is_province(plan.kode_wilayah) else
+                   "kode itu tidak ada di daftar 514 kabupaten/kota Kepmendagri")
+            c.add(marks["kode_wilayah"], f'kode_wilayah: "{plan.kode_wilayah}" bukan kabupaten/kota; {why}')
+        elif found.slug != slug:
+            c.add(marks["kode_wilayah"], f'kode_wilayah "{plan.kode_wilayah}" adalah {found.nama}, '
+                                         f'jadi nama foldernya harus "{found.slug}", bukan "{slug}"')
+        elif plan.nama is not None and plan.nama != found.nama:
+            c.add(marks["nama"], f'nama: harus sama dengan daftar Kepmendagri "{found.nama}", '
+                                 f'tetapi ditemukan "{plan.nama}"')
+        else:
+            result = (found.nama, found.provinsi)
+    if plan.angkatan > options.today.year:
+        c.add(marks["angkatan"], f"angkatan: harus antara {s.MIN_COHORT} dan {options.today.year}, "
+                                 f"tetapi ditemukan {plan.angkatan}")
+    if plan.periode.mulai > plan.periode.selesai:
+        c.add(plan.periode.marks["selesai"], f"periode.selesai ({plan.periode.selesai}) tidak boleh sebelum "
+                                             f"periode.mulai ({plan.periode.mulai})")
+    seen: dict[str, m.Agency] = {}
+    for i, agency in enumerate(plan.opd):
+        if agency.kode in seen:
+            c.add(agency.marks["kode"], f'opd[{i}].kode: "{agency.kode}" sudah dipakai OPD lain '
+                                        f'(baris {seen[agency.kode].marks["kode"][0]})')
+        else:
+            seen[agency.kode] = agency
+    return result
+
+
+def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Collector) -> None:
+    agencies = {a.kode for a in plan.opd}
+    period = plan.periode
+    first_by_id: dict[str, tuple[int, int]] = {}
+    for p in programs:
+        if p.id in first_by_id:
+            c.add(p.marks["id"], f'program "{p.id}": id sudah dipakai program lain (baris {first_by_id[p.id][0]})')
+        else:
+            first_by_id[p.id] = p.marks["id"]
+    old_ids: dict[str, m.Program] = {}
+    for p in programs:
+        marks = p.marks
+        label = f'program "{p.id}"'
+        for old in p.id_lama:
+            if old in first_by_id:
+                c.add(marks["id_lama"], f'{label}: id_lama "{old}" masih dipakai sebagai id program lain')
+            elif old in old_ids and old_ids[old] is not p:
+                c.add(marks["id_lama"], f'{label}: id_lama "{old}" juga tercantum pada program "{old_ids[old].id}"')
+            old_ids[old] = p
+        if p.elemen not in m.ELEMENTS[p.dimensi]:
+            c.add(marks["elemen"], f'{label}: elemen "{p.elemen}" bukan bagian dari {p.dimensi}; '
+                                   "pilih salah satu dari: " + ", ".join(m.ELEMENTS[p.dimensi]))
+        if p.opd not in agencies:
+            c.add(marks["opd"], f'{label}: opd "{p.opd}" tidak ada di daftar opd masterplan.yaml'
+                                + _suggest(p.opd, sorted(agencies)))
+        for kode in p.opd_terkait:
+            if kode not in agencies:
+                c.add(marks["opd_terkait"], f'{label}: opd_terkait "{kode}" tidak ada di daftar opd '
+                                            "masterplan.yaml" + _suggest(kode, sorted(agencies)))
+        if p.tahun_mulai > p.tahun_selesai:
+            c.add(marks["tahun_selesai"], f"{label}: tahun_selesai ({p.tahun_selesai}) tidak boleh sebelum "
+                                          f"tahun_mulai ({p.tahun_mulai})")
+        elif p.tahun_mulai < period.mulai or p.tahun_selesai > period.selesai:
+            c.add(marks["tahun_mulai"], f"{label}: tahun {p.tahun_mulai}–{p.tahun_selesai} di luar periode "
+                                        f"masterplan {period.mulai}–{period.selesai}", "warning")
+        if p.status == "selesai" and p.progres is not None and p.progres != 100:
+            c.add(marks["progres"], f"{label}: status selesai berarti progres 100, tetapi ditemukan {p.progres}")
+        if p.status == "selesai" and not p.has_evidence:
+            c.add(marks["status"], f"{label}: berstatus selesai tetapi tidak punya bukti; tambahkan tautan "
+                                   "di bukti", "warning")
+        for i, budget in enumerate(p.anggaran):
+            if not p.tahun_mulai <= budget.tahun <= p.tahun_selesai:
+                c.add(budget.marks["tahun"], f"{label}: anggaran[{i}].tahun {budget.tahun} di luar tahun program "
+                                             f"{p.tahun_mulai}–{p.tahun_selesai}", "warning")
+
+
+def _check_evaluations(evaluations: tuple[m.Evaluation, ...], c: Collector) -> None:
+    seen: dict[int, m.Evaluation] = {}
+    for ev in evaluations:
+        if ev.tahun in seen:
+            c.add(ev.marks["tahun"], f"evaluasi tahun {ev.tahun} sudah ada (baris {seen[ev.tahun].marks['tahun'][0]})")
+        seen[ev.tahun] = ev
+
+
+# ---------------------------------------------------------------- regions
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> Any:
+    source = load_file(path, display)
+    if source.root is None:
+        problems.extend(source.problems)
+        return BAD
+    return check_node(kind, source.root, display, problems)
+
+
+def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region | None, list[Problem]]:
+    """Load and validate one region folder; the region is ``None`` when any error was found."""
+    problems: list[Problem] = []
+    slug = folder.name
+    present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+    for name in sorted(present - set(s.FILES)):
+        problems.append(Problem(f"{display}/{name}", 1, 1, "warning",
+                                "berkas tidak dikenal diabaikan; yang dibaca hanya " + ", ".join(s.FILES)))
+    for name in s.REQUIRED_FILES:
+        if name not in present:
+            problems.append(Problem(f"{display}/{name}", 1, 1, "error", f"berkas wajib {name} tidak ada"))
+    if _SLUG.fullmatch(slug) is None:
+        problems.append(Problem(display, 1, 1, "error", f'nama folder "{slug}" harus berformat {s.SLUG_HINT}'))
+    loaded: dict[str, Any] = {}
+    for name, kind in s.FILES.items():
+        if name in present:
+            loaded[name] = _load(folder / name, f"{display}/{name}", kind, problems)
+    plan = loaded.get("masterplan.yaml", BAD)
+    identity = None
+    if isinstance(plan, m.Masterplan):
+        identity = _check_masterplan(plan, slug, Collector(f"{display}/masterplan.yaml", problems), options)
+    programs: tuple[m.Program, ...] = ()
+    program_file = loaded.get("program.yaml", BAD)
+    if program_file is not BAD:
+        programs = program_file["program"]
+        if isinstance(plan, m.Masterplan):
+            _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems))
+    evaluations: tuple[m.Evaluation, ...] = ()
+    evaluation_file = loaded.get("evaluasi.yaml")
+    if isinstance(evaluation_file, dict):
+        evaluations = evaluation_file["evaluasi"]
+        _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
+    if identity is None or any(p.severity == "error" for p in problems) or not isinstance(plan, m.Masterplan):
+        return None, problems
+    region = m.Region(
+        slug=slug,
+        nama=identity[0],
+        provinsi=identity[1],
+        plan=plan,
+        program=tuple(sorted(programs, key=lambda p: p.id)),
+        evaluasi=tuple(sorted(evaluations, key=lambda e: e.tahun)),
+    )
+    return region, problems
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of checking a data directory."""
+
+    dataset: m.Dataset | None
+    """The model, or ``None`` when any region has an error."""
+    problems: tuple[Problem, ...]
+    """Every error and warning, sorted by file and position."""
+    region_count: int
+    program_count: int
+
+    @property
+    def errors(self) -> int:
+        """Number of errors."""
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Number of warnings."""
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+
+def region_folders(root: Path) -> list[Path]:
+    """Region folders under the data directory, sorted by name."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def load_dataset(root: Path, display_root: str, options: Options, only: str | None = None) -> Result:
+    """Load and validate every region (or only one) under ``root``; never raises for bad data."""
+    problems: list[Problem] = []
+    regions: list[m.Region] = []
+    folders = region_folders(root)
+    if only is not None:
+        folders = [f for f in folders if f.name == only]
+    for folder in folders:
+        region, found = load_region(folder, f"{display_root}/{folder.name}", options)
+        problems.extend(found)
+        if region is not None:
+            regions.append(region)
+    by_code: dict[str, m.Region] = {}
+    for region in regions:
+        other = by_code.get(region.plan.kode_wilayah)
+        if other is not None:
+            problems.append(Problem(f"{display_root}/{region.slug}/masterplan.yaml",
+                                    *region.plan.marks["kode_wilayah"], "error",
+                                    f'kode_wilayah "{region.plan.kode_wilayah}" sudah dipakai wilayah {other.slug}'))
+        by_code[region.plan.kode_wilayah] = region
+    ordered = tuple(sorted(problems))
+    ok = not any(p.severity == "error" for p in ordered)
+    dataset = m.Dataset(tuple(regions)) if ok else None
+    return Result(dataset, ordered, len(folders), sum(len(r.program) for r in regions))
