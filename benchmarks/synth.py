@@ -34,6 +34,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 # Fixed "today", so that output never depends on the clock.
 REF_DATE = dt.date(2025, 6, 30)
@@ -161,9 +162,19 @@ OPD: tuple[tuple[str, str], ...] = (
 OPD_NAMA = dict(OPD)
 OPD_WAJIB = ("bappeda", "diskominfo", "setda")
 
+class Elemen(TypedDict):
+    """Vocabulary of one element (sub-dimension)."""
+
+    opd: tuple[str, ...]
+    objek: tuple[str, ...]
+    tujuan: tuple[str, ...]
+    kegiatan: tuple[str, ...]
+    indikator: tuple[tuple[str, str, int, int], ...]
+
+
 # For every element: preferred agencies, names of programmes, aims, activities, indicators
 # (name, unit, low target, high target).
-ELEMEN: dict[str, dict[str, tuple]] = {
+ELEMEN: dict[str, Elemen] = {
     "pelayanan-publik": {
         "opd": ("dpmptsp", "disdukcapil", "diskominfo", "setda"),
         "objek": (
@@ -213,7 +224,8 @@ ELEMEN: dict[str, dict[str, tuple]] = {
     "kebijakan-publik": {
         "opd": ("bappeda", "setda", "diskominfo", "inspektorat"),
         "objek": (
-            "Musrenbang Elektronik", "Portal Transparansi Anggaran", "Jaringan Dokumentasi dan Informasi Hukum",
+            "Musrenbang Elektronik", "Portal Transparansi Anggaran",
+            "Jaringan Dokumentasi dan Informasi Hukum",
             "Forum Konsultasi Publik", "Dasbor Kinerja Pembangunan", "Sistem Perencanaan Daerah Terpadu",
         ),
         "tujuan": (
@@ -222,7 +234,8 @@ ELEMEN: dict[str, dict[str, tuple]] = {
             "memastikan kebijakan daerah disusun berdasarkan data",
         ),
         "kegiatan": (
-            "penyusunan regulasi pendukung", "publikasi dokumen anggaran", "pengumpulan usulan warga secara daring",
+            "penyusunan regulasi pendukung", "publikasi dokumen anggaran",
+            "pengumpulan usulan warga secara daring",
             "penyelenggaraan forum konsultasi publik", "pemantauan capaian pembangunan",
         ),
         "indikator": (
@@ -244,7 +257,8 @@ ELEMEN: dict[str, dict[str, tuple]] = {
             "memperpanjang lama tinggal wisatawan",
         ),
         "kegiatan": (
-            "pengembangan destinasi unggulan", "pelatihan kelompok sadar wisata", "pemasaran melalui media sosial",
+            "pengembangan destinasi unggulan", "pelatihan kelompok sadar wisata",
+            "pemasaran melalui media sosial",
             "penyelenggaraan festival tahunan", "penataan fasilitas pendukung wisata",
             "pemberdayaan pelaku usaha wisata",
         ),
@@ -286,7 +300,8 @@ ELEMEN: dict[str, dict[str, tuple]] = {
             "meningkatkan kualitas lingkungan permukiman",
         ),
         "kegiatan": (
-            "penataan trotoar dan jalur sepeda", "pembangunan taman", "pemasangan penerangan jalan hemat energi",
+            "penataan trotoar dan jalur sepeda", "pembangunan taman",
+            "pemasangan penerangan jalan hemat energi",
             "revitalisasi bangunan bersejarah", "penataan reklame",
         ),
         "indikator": (
@@ -617,18 +632,33 @@ ISU = (
 )
 KESIAPAN: dict[str, dict[str, str]] = {
     "struktur": {
-        "baik": "Dewan Smart City dan tim pelaksana telah dibentuk dan bekerja secara rutin dengan anggaran tersendiri.",
-        "sedang": "Tim pelaksana telah dibentuk, namun koordinasi antarperangkat daerah belum berjalan secara berkala.",
+        "baik": (
+            "Dewan Smart City dan tim pelaksana telah dibentuk dan bekerja secara "
+            "rutin dengan anggaran tersendiri."
+        ),
+        "sedang": (
+            "Tim pelaksana telah dibentuk, namun koordinasi antarperangkat daerah "
+            "belum berjalan secara berkala."
+        ),
         "kurang": "Kelembagaan smart city belum memiliki pembagian peran yang jelas dan anggaran khusus.",
     },
     "infrastruktur": {
-        "baik": "Jaringan serat optik menjangkau seluruh kantor perangkat daerah dan pusat data telah beroperasi.",
-        "sedang": "Jaringan internet tersedia di pusat pemerintahan, tetapi belum menjangkau semua kecamatan.",
+        "baik": (
+            "Jaringan serat optik menjangkau seluruh kantor perangkat daerah dan "
+            "pusat data telah beroperasi."
+        ),
+        "sedang": (
+            "Jaringan internet tersedia di pusat pemerintahan, tetapi belum "
+            "menjangkau semua kecamatan."
+        ),
         "kurang": "Pusat data belum tersedia dan sebagian besar desa belum terjangkau internet yang stabil.",
     },
     "suprastruktur": {
         "baik": "Regulasi tentang SPBE, satu data, dan masterplan smart city telah ditetapkan.",
-        "sedang": "Sebagian regulasi pendukung telah tersedia, sedangkan peraturan tentang satu data masih disusun.",
+        "sedang": (
+            "Sebagian regulasi pendukung telah tersedia, sedangkan peraturan "
+            "tentang satu data masih disusun."
+        ),
         "kurang": "Belum tersedia regulasi daerah yang mengatur penyelenggaraan smart city.",
     },
 }
@@ -641,7 +671,8 @@ SWOT = {
     ),
     "kelemahan": (
         "Keterbatasan anggaran teknologi informasi", "Aplikasi perangkat daerah berjalan sendiri-sendiri",
-        "Jumlah aparatur dengan keahlian teknologi informasi terbatas", "Kualitas data sektoral belum seragam",
+        "Jumlah aparatur dengan keahlian teknologi informasi terbatas",
+        "Kualitas data sektoral belum seragam",
         "Infrastruktur jaringan belum merata", "Pemeliharaan aplikasi belum terencana",
     ),
     "peluang": (
@@ -657,7 +688,10 @@ SWOT = {
     ),
 }
 SASARAN = {
-    "smart-governance": "Terwujudnya pemerintahan yang bersih, efektif, dan melayani berbasis teknologi informasi",
+    "smart-governance": (
+        "Terwujudnya pemerintahan yang bersih, efektif, dan melayani berbasis "
+        "teknologi informasi"
+    ),
     "smart-branding": "Meningkatnya daya tarik daerah sebagai tujuan wisata dan investasi",
     "smart-economy": "Tumbuhnya ekonomi daerah yang berdaya saing dan inklusif",
     "smart-living": "Terwujudnya lingkungan hidup yang sehat, nyaman, dan mudah dijangkau",
@@ -704,15 +738,18 @@ VISI = (
     "Terwujudnya {w} sebagai Daerah Cerdas yang Berdaya Saing dan Berkelanjutan",
     "{w} Smart City yang Melayani, Inovatif, dan Berbudaya",
 )
+PIMPINAN_KAMPUS = ("Rektor Universitas", "Dekan Fakultas Teknik Universitas", "Ketua Sekolah Tinggi")
 TEMPAT_PUSAT = (
-    "Kementerian Komunikasi dan Informatika, Jakarta", "Hotel Bidakara, Jakarta", "Daring melalui konferensi video",
+    "Kementerian Komunikasi dan Informatika, Jakarta", "Hotel Bidakara, Jakarta",
+    "Daring melalui konferensi video",
 )
 
 
 def orang(r: random.Random) -> str:
     """A plausible Indonesian name with optional titles."""
     return (
-        r.choice(GELAR_DEPAN) + r.choice(NAMA_DEPAN) + " " + r.choice(NAMA_BELAKANG) + r.choice(GELAR_BELAKANG)
+        r.choice(GELAR_DEPAN) + r.choice(NAMA_DEPAN) + " "
+        + r.choice(NAMA_BELAKANG) + r.choice(GELAR_BELAKANG)
     )
 
 
@@ -776,16 +813,17 @@ def masterplan(region: Region, seed: int) -> tuple[Plan, str]:
     tahapan: list[tuple[dt.date, str, str, str]] = []
     d = dt.date(angkatan, r.randint(2, 5), r.randint(1, 28))
     tahapan.append((d, "mou", r.choice(TEMPAT_PUSAT),
-                    f"Penandatanganan nota kesepahaman Gerakan Menuju Smart City angkatan {angkatan}."))
+                    "Penandatanganan nota kesepahaman Gerakan Menuju Smart City."))
     bimtek = 4 if status != "penyusunan" else r.randint(3, 4)
     for i in range(1, bimtek + 1):
         d = d + dt.timedelta(days=r.randint(21, 56))
         tempat = f"Aula {OPD_NAMA['bappeda']} {nama_lengkap}" if i % 2 else r.choice(TEMPAT_PUSAT)
-        tahapan.append((d, f"bimtek-{i}", tempat, f"Bimbingan teknis tahap {i} penyusunan masterplan smart city."))
+        tahapan.append((d, f"bimtek-{i}", tempat, f"Bimbingan teknis tahap {i}."))
     if status == "ditetapkan":
         nomor = r.randint(1, 80)
         tahun_tetap = min(d.year + r.choice((0, 1)), REF_YEAR)
-        dp = tanggal(r, max(d + dt.timedelta(days=30), dt.date(tahun_tetap, 1, 1)), dt.date(tahun_tetap, 12, 28))
+        dp = tanggal(r, max(d + dt.timedelta(days=30), dt.date(tahun_tetap, 1, 1)),
+                     dt.date(tahun_tetap, 12, 28))
         dp = min(dp, REF_DATE)
         dasar = (f"Peraturan {region.kepala} {w} Nomor {nomor} Tahun {dp.year} tentang Masterplan "
                  f"Smart City {nama_lengkap} Tahun {mulai}-{selesai}")
@@ -796,27 +834,31 @@ def masterplan(region: Region, seed: int) -> tuple[Plan, str]:
         for tahun in range(d.year + 1, REF_YEAR + 1):
             if len(tahapan) >= 7 or r.random() < 0.4:
                 continue
-            tahapan.append((tanggal(r, dt.date(tahun, 3, 1), dt.date(tahun, 11, 30)), "monev",
+            tahapan.append((tanggal(r, dt.date(tahun, 3, 1), min(dt.date(tahun, 11, 30), REF_DATE)), "monev",
                             f"Aula {OPD_NAMA['diskominfo']} {nama_lengkap}",
-                            f"Monitoring dan evaluasi pelaksanaan smart city tahun {tahun}."))
+                            f"Monitoring dan evaluasi tahun {tahun}."))
     if len(tahapan) < 8 and r.random() < 0.5:
-        tahapan.append((tanggal(r, tahapan[0][0], min(d + dt.timedelta(days=200), REF_DATE)), "lainnya",
+        # between the MoU and the last step so far: the DPRD hears the draft before it is enacted
+        tahapan.append((tanggal(r, tahapan[1][0], d), "lainnya",
                         f"Gedung DPRD {nama_lengkap}", "Pemaparan rancangan masterplan di hadapan DPRD."))
     tahapan.sort()
 
     out.append(f"visi: {q(r.choice(VISI).format(w=w))}")
     out.append("misi:")
-    out += [f"  - {q(m)}" for m in r.sample(MISI, r.randint(3, 5))]
+    out += [f"  - {q(m)}" for m in r.sample(MISI, r.randint(2, 4))]
     out.append("tahapan:")
     for td, jenis, tempat, ket in tahapan:
         out += [f"  - jenis: {jenis}", f"    tanggal: {td.isoformat()}",
                 f"    tempat: {q(tempat)}", f"    keterangan: {q(ket)}"]
 
-    tahun_sk = angkatan
+
+    def keputusan(tentang: str) -> str:
+        return f"Keputusan {region.kepala} {w} Nomor 050/{r.randint(100, 999)}/{angkatan} tentang {tentang}"
+
     out += [
         "kelembagaan:",
         "  dewan_smart_city:",
-        f"    dasar_hukum: {q(f'Keputusan {region.kepala} {w} Nomor 050/{r.randint(100, 999)}/{tahun_sk} tentang Pembentukan Dewan Smart City')}",
+        f"    dasar_hukum: {q(keputusan('Pembentukan Dewan Smart City'))}",
         "    anggota:",
     ]
     anggota = [
@@ -825,17 +867,17 @@ def masterplan(region: Region, seed: int) -> tuple[Plan, str]:
         (orang(r), f"Kepala {OPD_NAMA['bappeda']}", "pemerintah"),
         (orang(r), f"Kepala {OPD_NAMA['diskominfo']}", "pemerintah"),
         (orang(r), f"Ketua Kamar Dagang dan Industri {w}", "bisnis"),
-        (orang(r), r.choice(("Rektor Universitas", "Dekan Fakultas Teknik Universitas", "Ketua Sekolah Tinggi")) + f" {w}", "akademisi"),
+        (orang(r), f"{r.choice(PIMPINAN_KAMPUS)} {w}", "akademisi"),
         (orang(r), f"Ketua Komunitas Teknologi {w}", "komunitas"),
         (orang(r), f"Pemimpin Redaksi Radar {w}", "media"),
     ]
-    keep = [0, 1, 2] + sorted(r.sample(range(3, len(anggota)), r.randint(2, 5)))
+    keep = [0, 1, 2, *sorted(r.sample(range(3, len(anggota)), r.randint(2, 5)))]
     for i in keep:
         nama, jabatan, unsur = anggota[i]
         out += [f"      - nama: {q(nama)}", f"        jabatan: {q(jabatan)}", f"        unsur: {unsur}"]
     out += [
         "  tim_pelaksana:",
-        f"    dasar_hukum: {q(f'Keputusan {region.kepala} {w} Nomor 050/{r.randint(100, 999)}/{tahun_sk} tentang Tim Pelaksana Smart City')}",
+        f"    dasar_hukum: {q(keputusan('Tim Pelaksana Smart City'))}",
         f"    ketua: {q(f'Sekretaris Daerah {nama_lengkap}')}",
         f"    jumlah_anggota: {r.randint(9, 35)}",
         "opd:",
@@ -847,7 +889,7 @@ def masterplan(region: Region, seed: int) -> tuple[Plan, str]:
         out += [f"  - kode: {kode}", f"    nama: {q(nama)}"]
 
     out += ["analisis:", "  isu_strategis:"]
-    out += [f"    - {q(s)}" for s in r.sample(ISU, r.randint(3, 6))]
+    out += [f"    - {q(s)}" for s in r.sample(ISU, r.randint(3, 5))]
     out.append("  kesiapan:")
     for aspek in ("struktur", "infrastruktur", "suprastruktur"):
         tingkat = r.choices(("baik", "sedang", "kurang"), (3, 5, 2))[0]
@@ -855,12 +897,12 @@ def masterplan(region: Region, seed: int) -> tuple[Plan, str]:
     out.append("  swot:")
     for key, pool in SWOT.items():
         out.append(f"    {key}:")
-        out += [f"      - {q(s)}" for s in r.sample(pool, r.randint(3, 5))]
+        out += [f"      - {q(s)}" for s in r.sample(pool, r.randint(2, 4))]
 
     out.append("dimensi:")
     for dim in DIMENSI_KEYS:
         out += [f"  {dim}:", f"    sasaran: {q(SASARAN[dim])}", "    strategi:"]
-        out += [f"      - {q(s)}" for s in r.sample(STRATEGI[dim], r.randint(2, 4))]
+        out += [f"      - {q(s)}" for s in r.sample(STRATEGI[dim], r.randint(2, 3))]
 
     out.append("sumber:")
     sumber = [
@@ -930,18 +972,20 @@ def program(plan: Plan, seed: int, index: int, out: list[str]) -> None:
         selesai = mulai + r.randint(5, 9)
     selesai = min(selesai, ps)
 
-    preferred = [k for k in info["opd"] if k in plan.opd]
-    opd = preferred[0] if preferred and r.random() < 0.8 else r.choice(plan.opd)
+    # the agency that would really lead it, else one of the coordinators every region has
+    opd = r.choice([k for k in info["opd"] if k in plan.opd] or OPD_WAJIB)
     others = [k for k in plan.opd if k != opd]
-    terkait = sorted(r.sample(others, r.randint(1, 3)), key=plan.opd.index)
+    terkait = sorted(r.sample(others, r.choices((1, 2, 3), (55, 35, 10))[0]), key=plan.opd.index)
 
     # status as of REF_DATE
     if mulai > REF_YEAR:
         status = r.choices(("rencana", "tertunda", "dibatalkan"), (90, 6, 4))[0]
     elif selesai < REF_YEAR:
-        status = r.choices(("selesai", "berjalan", "tertunda", "dibatalkan", "rencana"), (65, 15, 10, 5, 5))[0]
+        status = r.choices(("selesai", "berjalan", "tertunda", "dibatalkan", "rencana"),
+                           (65, 15, 10, 5, 5))[0]
     else:
-        status = r.choices(("berjalan", "selesai", "rencana", "tertunda", "dibatalkan"), (60, 10, 15, 10, 5))[0]
+        status = r.choices(("berjalan", "selesai", "rencana", "tertunda", "dibatalkan"),
+                           (60, 10, 15, 10, 5))[0]
     if jenis == "quick-win" and mulai <= REF_YEAR and r.random() < 0.7:
         status = "selesai"
     if status == "selesai" and mulai > REF_YEAR:
@@ -953,16 +997,18 @@ def program(plan: Plan, seed: int, index: int, out: list[str]) -> None:
 
     opd_nama = OPD_NAMA[opd] if opd not in ("setda", "rsud") else f"{OPD_NAMA[opd]} {region.nama}"
     indikator_pool = info["indikator"]
-    indikator = r.sample(indikator_pool, r.randint(1, min(3, len(indikator_pool))))
-    keg = r.sample(info["kegiatan"], 3)
+    n_ind = min(r.choices((1, 2, 3), (86, 10, 4))[0], len(indikator_pool))
+    indikator = r.sample(indikator_pool, n_ind)
+    keg = r.sample(info["kegiatan"], 2)
     kalimat = [
-        f"Program ini bertujuan {r.choice(info['tujuan'])} di {region.nama}.",
-        f"Kegiatan utamanya meliputi {keg[0]}, {keg[1]}, serta {keg[2]}.",
-        f"Pelaksanaan dipimpin oleh {opd_nama} bersama {OPD_NAMA[terkait[0]]}.",
-        f"Keberhasilan diukur dari {indikator[0][0][0].lower()}{indikator[0][0][1:]} pada tahun {selesai}.",
+        f"Program ini bertujuan {r.choice(info['tujuan'])}"
+        + (f" di {region.nama}." if r.random() < 0.4 else "."),
+        f"Kegiatannya meliputi {keg[0]} dan {keg[1]}.",
+        f"Pelaksanaannya dipimpin oleh {opd_nama}.",
+        f"Hasilnya ditargetkan tercapai pada tahun {selesai}.",
     ]
-    n_kal = r.randint(2, 4)
-    uraian = " ".join([kalimat[0]] + sorted(r.sample(kalimat[1:], n_kal - 1), key=kalimat.index))
+    n_kal = r.choices((2, 3, 4), (78, 16, 6))[0]
+    uraian = " ".join([kalimat[0], *sorted(r.sample(kalimat[1:], n_kal - 1), key=kalimat.index)])
 
     a = out.append
     a(f"  - id: {pid}")
@@ -980,49 +1026,48 @@ def program(plan: Plan, seed: int, index: int, out: list[str]) -> None:
 
     a("    anggaran:")
     years = list(range(mulai, selesai + 1))
+    n_ang = min(r.choices((1, 2, 3, 4), (68, 20, 8, 4))[0], len(years))
     lo, hi = (50, 750) if jenis == "quick-win" else (100, 5000)
-    for tahun in sorted(r.sample(years, r.randint(1, min(4, len(years))))):
+    for tahun in sorted(r.sample(years, n_ang)):
         jumlah = r.randint(lo, hi) * (1_000_000 if r.random() < 0.7 else 500_000)
         sumber = r.choices(SUMBER_DANA, SUMBER_DANA_W)[0]
-        a(f"      - tahun: {tahun}")
-        a(f"        jumlah: {jumlah}")
-        a(f"        sumber: {sumber}")
+        a(f"      - {{tahun: {tahun}, jumlah: {jumlah}, sumber: {sumber}}}")
 
     a("    indikator:")
     for nama_ind, satuan, t_lo, t_hi in indikator:
         target = _bulat(r, t_lo, t_hi)
-        a(f"      - nama: {q(nama_ind)}")
-        a(f"        satuan: {q(satuan)}")
-        a(f"        target: {target}")
-        if status not in ("rencana",) and mulai <= REF_YEAR:
-            a(f"        capaian: {round(target * progres / 100 * r.uniform(0.85, 1.0))}")
-        a(f"        tahun: {selesai}")
+        capaian = ""
+        if status != "rencana":
+            capaian = f", capaian: {round(target * progres / 100 * r.uniform(0.85, 1.0))}"
+        a(f"      - {{nama: {q(nama_ind)}, satuan: {q(satuan)}, target: {target}{capaian}, "
+          f"tahun: {selesai}}}")
 
     a(f"    status: {status}")
     a(f"    progres: {progres}")
 
     awal = dt.date(mulai, 1, 2)
     akhir = min(dt.date(selesai, 12, 28), REF_DATE)
-    n_upd = 0 if awal > akhir else r.randint(0 if status in ("rencana", "tertunda") else 1, 4)
-    bukti_base = f"https://{host(region)}/smart-city/{pid}"
-    if n_upd:
+    bukti_base = f"https://{host(region)}/smart-city/{nomor}"
+    if awal <= akhir:
+        n_upd = r.choices((0, 1, 2, 3, 4), (60, 27, 8, 3, 2))[0]
+        if status == "selesai":
+            n_upd = max(n_upd, 1)
         dates = sorted({tanggal(r, awal, akhir) for _ in range(n_upd)})
-        steps = sorted(r.randint(0, progres // 5) * 5 for _ in range(len(dates) - 1)) + [progres]
-        a("    pembaruan:")
-        for i, (td, p) in enumerate(zip(dates, steps)):
-            last = i == len(dates) - 1
-            st = status if last else ("rencana" if p == 0 else "berjalan")
-            a(f"      - tanggal: {td.isoformat()}")
-            a(f"        status: {st}")
-            a(f"        progres: {p}")
-            a(f"        catatan: {q(r.choice(CATATAN[st]))}")
-            if st in ("berjalan", "selesai") and r.random() < 0.5:
-                a(f"        bukti: {q(f'{bukti_base}/laporan-{td.isoformat()}.pdf')}")
-    n_bukti = r.randint(1, 3) if status == "selesai" else (r.randint(0, 2) if status == "berjalan" else 0)
+        # progress only grows, and the last update is the programme's current state
+        steps = [*sorted(r.randint(0, progres // 5) * 5 for _ in range(len(dates) - 1)), progres]
+        if dates:
+            a("    pembaruan:")
+        for i, (td, p) in enumerate(zip(dates, steps[: len(dates)], strict=True)):
+            st = status if i == len(dates) - 1 else ("rencana" if p == 0 else "berjalan")
+            bukti = ""
+            if st in ("berjalan", "selesai") and r.random() < 0.15:
+                bukti = f", bukti: {q(f'{bukti_base}/laporan-{td.isoformat()}.pdf')}"
+            a(f"      - {{tanggal: {td.isoformat()}, status: {st}, progres: {p}, "
+              f"catatan: {q(r.choice(CATATAN[st]))}{bukti}}}")
+    n_bukti = r.choices((1, 2), (75, 25))[0] if status == "selesai" else (
+        r.choices((0, 1), (70, 30))[0] if status == "berjalan" else 0)
     if n_bukti:
-        a("    bukti:")
-        for i in range(n_bukti):
-            a(f"      - {q(f'{bukti_base}/dokumentasi-{i + 1}.jpg')}")
+        a("    bukti: [" + ", ".join(q(f"{bukti_base}/foto-{i + 1}.jpg") for i in range(n_bukti)) + "]")
 
 
 def programs(plan: Plan, seed: int, n: int) -> str:

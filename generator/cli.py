@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from generator import validate
+from generator import scaffold, site, validate
 from generator.errors import MasterplanError, Problem
 
 REGIONS_OPTION = click.option(
@@ -19,7 +20,7 @@ REGIONS_OPTION = click.option(
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    return site.build_date()
 
 
 def _existing_dir(regions_dir: str) -> Path:
@@ -70,6 +71,87 @@ def check(regions_dir: str, strict: bool, output_format: str) -> None:
     """Periksa semua data wilayah dan laporkan setiap kesalahan beserta letaknya."""
     result = run_check(regions_dir, strict, output_format)
     sys.exit(1 if _failed(result, strict) else 0)
+
+
+def _project(regions_dir: str, config: str) -> site.Project:
+    config_path = Path(config)
+    if not config_path.is_file():
+        raise click.UsageError(f"berkas konfigurasi {config!r} tidak ada")
+    return site.Project(_existing_dir(regions_dir), regions_dir.rstrip("/") or ".", config_path)
+
+
+CONFIG_OPTION = click.option("--config", "config", default="mkdocs.yml", show_default=True,
+                             help="Berkas konfigurasi MkDocs.")
+
+
+def _generate(project: site.Project, strict: bool, only: str | None = None) -> None:
+    result = run_check(project.regions_display, strict, "text", only)
+    if _failed(result, strict):
+        click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
+        sys.exit(1)
+    assert result.dataset is not None
+    report = site.generate(project, result.dataset, _today(), only)
+    click.echo(f"Halaman: {len(report.written)} ditulis, {report.unchanged} tidak berubah, "
+               f"{len(report.removed)} dihapus.")
+
+
+@cli.command()
+@REGIONS_OPTION
+@CONFIG_OPTION
+@click.option("--strict", is_flag=True, help="Peringatan dianggap galat.")
+def generate(regions_dir: str, config: str, strict: bool) -> None:
+    """Periksa data lalu tulis halaman Markdown ke content/ (hanya yang berubah)."""
+    _generate(_project(regions_dir, config), strict)
+
+
+@cli.command()
+@REGIONS_OPTION
+@CONFIG_OPTION
+@click.option("--strict", is_flag=True, help="Peringatan data dan MkDocs dianggap galat.")
+@click.option("--site-dir", default="site", show_default=True, help="Folder hasil situs.")
+@click.option("-v", "--verbose", is_flag=True, help="Tampilkan semua pesan MkDocs.")
+def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: bool) -> None:
+    """Periksa data, tulis halaman, lalu bangun situs lengkap dengan MkDocs."""
+    project = _project(regions_dir, config)
+    _generate(project, strict)
+    try:
+        site.mkdocs_build(project, strict, Path(site_dir), verbose)
+    except PublishError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Situs selesai dibangun di {site_dir}/.")
+
+
+@cli.command()
+@REGIONS_OPTION
+@CONFIG_OPTION
+@click.option("--region", "region", default=None, help="Pratinjau satu wilayah saja (slug), lebih cepat.")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat server pratinjau.")
+def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> None:
+    """Pratinjau situs di komputer sendiri; halaman dibuat ulang saat berkas YAML berubah."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    project = _project(regions_dir, config)
+    if not dev_addr.startswith(("127.0.0.1:", "localhost:")):
+        raise click.UsageError("server pratinjau hanya boleh di 127.0.0.1")
+    _generate(project, False, region)
+    os.environ["MASTERPLAN_REGIONS"] = str(project.regions.resolve())
+    os.environ["MASTERPLAN_ONLY"] = region or ""
+    hooks = str(Path(__file__).with_name("mkdocs_hooks.py"))
+    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=[hooks])
+
+
+@cli.command()
+@click.argument("kode_wilayah")
+@REGIONS_OPTION
+def new(kode_wilayah: str, regions_dir: str) -> None:
+    """Buat folder wilayah baru dari daftar Kemendagri, mis. masterplan new 33.76."""
+    try:
+        folder = scaffold.new_region(Path(regions_dir), kode_wilayah, _today())
+    except scaffold.ScaffoldError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check")
 
 
 def main() -> None:

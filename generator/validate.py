@@ -38,7 +38,8 @@ _INT_TEXT = re.compile(r"[-+]?[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _REGION_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
 _URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S+)")
-_HOST = re.compile(r"//[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#]\S*)?")
+# RFC 3986 characters only: anything else (spaces, quotes, angle brackets) must be percent-encoded.
+_HOST = re.compile(r"//[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
 _MAILTO = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _DIGITS = re.compile(r"[0-9]")
 

@@ -1,0 +1,213 @@
+"""Model → pages: ``(path, markdown)`` pairs, sorted and byte-for-byte stable. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import model as m
+from generator import text
+
+DIM_LABEL = {
+    "smart-governance": "Smart Governance",
+    "smart-branding": "Smart Branding",
+    "smart-economy": "Smart Economy",
+    "smart-living": "Smart Living",
+    "smart-society": "Smart Society",
+    "smart-environment": "Smart Environment",
+}
+DIM_INTRO = {
+    "smart-governance": "Tata kelola pemerintahan: pelayanan publik, manajemen birokrasi dan kebijakan publik.",
+    "smart-branding": "Pencitraan daerah: pariwisata, iklim bisnis dan wajah kota.",
+    "smart-economy": "Ekonomi daerah: industri, kesejahteraan rakyat dan transaksi keuangan.",
+    "smart-living": "Kualitas hidup: harmonisasi wilayah, kesehatan dan mobilitas.",
+    "smart-society": "Masyarakat: interaksi warga, ekosistem belajar dan keamanan.",
+    "smart-environment": "Lingkungan: proteksi lingkungan, pengelolaan sampah dan tata kelola energi.",
+}
+STATUS_LABEL = {
+    "rencana": "Rencana", "berjalan": "Berjalan", "selesai": "Selesai",
+    "tertunda": "Tertunda", "dibatalkan": "Dibatalkan",
+}
+TYPE_LABEL = {
+    "quick-win": "Quick Win", "jangka-pendek": "Jangka pendek",
+    "jangka-menengah": "Jangka menengah", "jangka-panjang": "Jangka panjang",
+}
+DOC_LABEL = {"penyusunan": "Dalam penyusunan", "final": "Final", "ditetapkan": "Ditetapkan"}
+MILESTONE_LABEL = {
+    "mou": "Nota kesepahaman (MoU)", "bimtek-1": "Bimtek tahap 1", "bimtek-2": "Bimtek tahap 2",
+    "bimtek-3": "Bimtek tahap 3", "bimtek-4": "Bimtek tahap 4", "penetapan": "Penetapan",
+    "monev": "Monitoring dan evaluasi", "lainnya": "Lainnya",
+}
+SECTOR_LABEL = {
+    "pemerintah": "Pemerintah", "bisnis": "Bisnis", "akademisi": "Akademisi",
+    "komunitas": "Komunitas", "media": "Media",
+}
+READINESS_LABEL = {"baik": "Baik", "sedang": "Sedang", "kurang": "Kurang"}
+
+LATEST_UPDATES = 10
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page, its path relative to ``content/``."""
+
+    path: str
+    text: str
+
+
+def link(here: str, target: str, anchor: str | None = None) -> Markup:
+    """Relative Markdown link from one page to another, so MkDocs can validate it."""
+    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+
+def ext_link(url: str, label: str) -> Markup:
+    """An outside link (already validated as http(s)/mailto) that leaves the reader's history intact."""
+    return Markup(f'<a href="{text.attr(url)}" rel="nofollow noopener">{text.md(label)}</a>')
+
+
+def _json(value: str) -> Markup:
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def _agencies(region: m.Region, codes: tuple[str, ...]) -> str:
+    return ", ".join(region.agency(c).nama for c in codes)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # every value is escaped for Markdown and HTML (finalize) unless it is Markup
+        finalize=text.md,
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
+        type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
+        sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
+        link=link, ext_link=ext_link, json=_json, agencies=_agencies, attr=text.attr,
+        rupiah=text.rupiah, rupiah_short=text.rupiah_short, number=text.number, percent=text.percent,
+        date=text.date, title_case=text.title_case, uraian=lambda s: text.uraian(s),
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class _Row:
+    key: str
+    count: int
+    budget: int
+    status: dict[str, int]
+    late: int
+
+
+def _row(key: str, programs: tuple[m.Program, ...], today: dt.date) -> _Row:
+    counts = Counter(p.status for p in programs)
+    return _Row(key, len(programs), sum(p.total_anggaran for p in programs),
+                {s: counts.get(s, 0) for s in m.STATUSES}, sum(1 for p in programs if p.is_late(today)))
+
+
+@dataclass(frozen=True)
+class _Latest:
+    region: m.Region
+    program: m.Program
+    entry: m.Update
+    href: str
+
+
+def _tidy(markdown: str) -> str:
+    """Collapse the blank lines left by template blocks so files stay small and diffs readable."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        line = line.rstrip()
+        if not line and (not lines or not lines[-1]):
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+class Renderer:
+    """Renders every page of a dataset; one Jinja environment for all of them."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.env = _environment()
+
+    def _page(self, template: str, path: str, **context: Any) -> Page:
+        body = self.env.get_template(template).render(here=path, today=self.today, **context)
+        return Page(path, _tidy(body))
+
+    def region_pages(self, region: m.Region) -> list[Page]:
+        """Every page of one region."""
+        slug = region.slug
+        base = {"region": region, "plan": region.plan}
+        rows = [_row(d, region.programs_in(d), self.today) for d in m.DIMENSIONS]
+        pages = [
+            self._page("region.md.j2", f"{slug}/index.md", dimension_rows=rows,
+                       total=_row("", region.program, self.today), **base),
+        ]
+        for d in m.DIMENSIONS:
+            pages.append(self._page("dimension.md.j2", f"{slug}/{d}.md", dimension=d,
+                                    programs=region.programs_in(d), plan_dim=region.plan.dimensi.get(d), **base))
+        period = range(region.plan.periode.mulai, region.plan.periode.selesai + 1)
+        years = [(y, [p for p in region.program if p.tahun_mulai <= y <= p.tahun_selesai]) for y in period]
+        pages.append(self._page("roadmap.md.j2", f"{slug}/roadmap.md", years=years, **base))
+        pages.append(self._page("quick_wins.md.j2", f"{slug}/quick-win/index.md", programs=region.quick_wins, **base))
+        for p in region.quick_wins:
+            pages.append(self._page("quick_win.md.j2", f"{slug}/quick-win/{p.id}.md", p=p, **base))
+            for old in p.id_lama:
+                pages.append(self._page("redirect.md.j2", f"{slug}/quick-win/{old}.md", p=p,
+                                        target_url=f"../{p.id}/", **base))
+        if region.plan.analisis is not None:
+            pages.append(self._page("analysis.md.j2", f"{slug}/analisis.md", a=region.plan.analisis, **base))
+        return pages
+
+    def home_page(self, dataset: m.Dataset) -> Page:
+        """The national overview."""
+        regions = dataset.regions
+        programs = [p for r in regions for p in r.program]
+        quick_wins = [p for p in programs if p.is_quick_win]
+        qw_status = Counter(p.status for p in quick_wins)
+        summary = ", ".join(f"{qw_status[s]} {STATUS_LABEL[s].lower()}" for s in m.STATUSES if qw_status[s])
+        late = sum(1 for p in quick_wins if p.is_late(self.today))
+        if late:
+            summary += f"; {late} terlambat"
+        provinces: dict[str, list[m.Region]] = {}
+        for r in sorted(regions, key=lambda r: (r.provinsi, r.nama)):
+            provinces.setdefault(r.provinsi, []).append(r)
+        updates = []
+        for r in regions:
+            for p in r.program:
+                for u in p.pembaruan:
+                    href = (link("index.md", f"{r.slug}/quick-win/{p.id}.md") if p.is_quick_win
+                            else link("index.md", f"{r.slug}/{p.dimensi}.md", p.id))
+                    updates.append(_Latest(r, p, u, href))
+        updates.sort(key=lambda x: (-x.entry.tanggal.toordinal(), x.region.slug, x.program.id))
+        totals = {"programs": len(programs), "quick_wins": len(quick_wins),
+                  "budget": sum(p.total_anggaran for p in programs)}
+        return self._page("home.md.j2", "index.md", regions=regions, totals=totals,
+                          quick_win_summary=summary, provinces=sorted(provinces.items()),
+                          updates=updates[:LATEST_UPDATES])
+
+
+def render_site(dataset: m.Dataset, today: dt.date) -> list[Page]:
+    """All generated pages, sorted by path."""
+    renderer = Renderer(today)
+    pages = [renderer.home_page(dataset)]
+    for region in dataset.regions:
+        pages.extend(renderer.region_pages(region))
+    return sorted(pages, key=lambda p: p.path)

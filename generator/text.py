@@ -1,0 +1,135 @@
+"""Turning data into reader-facing text: Indonesian number and date formats, safe Markdown.
+
+Everything from YAML is plain text. ``md`` escapes it for Markdown and HTML; ``uraian`` renders the
+small Markdown subset allowed in descriptions by escaping everything first and then re-creating only
+paragraphs, lists, emphasis and http(s)/mailto links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from markupsafe import Markup
+
+LOCALE = "id_ID"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^:=])")
+_SPACE = re.compile(r"\s+")
+
+
+def md(value: object) -> Markup:
+    """Escape plain text for inline Markdown: HTML is shown as text and no Markdown syntax applies."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = html.escape(text, quote=True)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def attr(value: object) -> Markup:
+    """Escape for an HTML attribute value."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def rupiah(amount: int) -> str:
+    """``Rp1.250.000.000`` (PUEBI: no space after Rp)."""
+    return "Rp" + format_decimal(amount, locale=LOCALE, format="#,##0")
+
+
+def rupiah_short(amount: int) -> str:
+    """``Rp1,25 miliar`` for summaries; exact below a thousand."""
+    if amount < 1000:
+        return rupiah(amount)
+    return "Rp" + format_compact_decimal(amount, locale=LOCALE, format_type="long", fraction_digits=2)
+
+
+def number(value: float) -> str:
+    """``88,2``; whole numbers without decimals."""
+    return format_decimal(value, locale=LOCALE, format="#,##0.##")
+
+
+def percent(value: float) -> str:
+    """``85,7%`` from a 0-100 value."""
+    return format_percent(value / 100, locale=LOCALE, format="#,##0.#%")
+
+
+def date(value: dt.date) -> str:
+    """``21 April 2022``."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def title_case(key: str) -> str:
+    """``pelayanan-publik`` → ``Pelayanan Publik``."""
+    return " ".join(word.capitalize() for word in key.split("-"))
+
+
+# ------------------------------------------------------------- descriptions
+
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+_STRONG = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
+_EM = re.compile(r"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])")
+_SAFE_URL = re.compile(r"(?:https?://[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?"
+                       r"|mailto:[^@\s]+@[^@\s]+\.[^@\s]+)")
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*[0-9]+[.)]\s+(.*)$")
+
+
+def _inline(text: str) -> str:
+    """Escape a line, then re-create links, strong and emphasis from the escaped text."""
+    parts: list[str] = []
+    last = 0
+    for match in _LINK.finditer(text):
+        parts.append(_emphasis(html.escape(text[last:match.start()])))
+        label, url = match.group(1), match.group(2)
+        if _SAFE_URL.fullmatch(url):
+            parts.append(f'<a href="{html.escape(url)}" rel="nofollow noopener">{_emphasis(html.escape(label))}</a>')
+        else:  # a link to anything else (javascript:, data:, relative) is shown as its text only
+            parts.append(_emphasis(html.escape(label)))
+        last = match.end()
+    parts.append(_emphasis(html.escape(text[last:])))
+    return "".join(parts)
+
+
+def _emphasis(escaped: str) -> str:
+    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
+    return _EM.sub(r"<em>\1</em>", escaped)
+
+
+def uraian(text: str) -> Markup:
+    """Render a description as an HTML block: paragraphs, bullet and numbered lists, emphasis, links."""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+    list_tag = "ul"
+
+    def flush() -> None:
+        nonlocal paragraph, items
+        if paragraph:
+            blocks.append("<p>" + _inline(" ".join(paragraph)) + "</p>")
+            paragraph = []
+        if items:
+            blocks.append(f"<{list_tag}>" + "".join(f"<li>{_inline(i)}</li>" for i in items) + f"</{list_tag}>")
+            items = []
+
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        bullet = _BULLET.match(raw) or _NUMBERED.match(raw)
+        if not line:
+            flush()
+        elif bullet:
+            kind = "ul" if _BULLET.match(raw) else "ol"
+            if paragraph or (items and kind != list_tag):
+                flush()
+            list_tag = kind
+            items.append(bullet.group(1).strip())
+        elif items:
+            items[-1] += " " + line
+        else:
+            paragraph.append(line)
+    flush()
+    # One raw HTML block without blank lines, so Markdown passes it through untouched.
+    return Markup('<div class="uraian">' + "".join(blocks) + "</div>")
