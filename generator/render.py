@@ -7,6 +7,7 @@ import json
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -73,8 +74,13 @@ def ext_link(url: str, label: str) -> Markup:
     return Markup(f'<a href="{text.attr(url)}" rel="nofollow noopener">{text.md(label)}</a>')
 
 
-def _json(value: str) -> Markup:
-    return Markup(json.dumps(value, ensure_ascii=False))
+def _front_matter(value: str) -> Markup:
+    """A front-matter string: Material prints page.meta values into HTML unescaped, so escape here."""
+    return Markup(json.dumps(text.attr(" ".join(value.split())), ensure_ascii=False))
+
+
+def _safe(formatter: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    return lambda value: Markup(formatter(value))
 
 
 def _agencies(region: m.Region, codes: tuple[str, ...]) -> str:
@@ -97,9 +103,10 @@ def _environment() -> jinja2.Environment:
         dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
         type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
         sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
-        link=link, ext_link=ext_link, json=_json, agencies=_agencies, attr=text.attr,
-        rupiah=text.rupiah, rupiah_short=text.rupiah_short, number=text.number, percent=text.percent,
-        date=text.date, title_case=text.title_case, uraian=lambda s: text.uraian(s),
+        link=link, ext_link=ext_link, json=_front_matter, agencies=_agencies, attr=text.attr,
+        # Formatted numbers and dates hold only digits, letters and separators: safe as Markdown.
+        rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
+        percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,
     )
     return env
 

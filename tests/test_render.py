@@ -1,0 +1,168 @@
+"""Golden pages, escaping, formats and the page contract for a small fixture region."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import render, text
+from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
+
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return {p.path: p.text for p in render.render_site(load(GOLDEN_REGIONS), TODAY)}
+
+
+def test_page_list_is_the_url_contract(pages: dict[str, str]) -> None:
+    assert sorted(pages) == [
+        "index.md",
+        "kota-uji-coba/analisis.md",
+        "kota-uji-coba/index.md",
+        "kota-uji-coba/quick-win/index.md",
+        "kota-uji-coba/quick-win/lapor-warga.md",
+        "kota-uji-coba/quick-win/pengaduan-warga.md",
+        "kota-uji-coba/quick-win/sampah-pintar.md",
+        "kota-uji-coba/roadmap.md",
+        "kota-uji-coba/smart-branding.md",
+        "kota-uji-coba/smart-economy.md",
+        "kota-uji-coba/smart-environment.md",
+        "kota-uji-coba/smart-governance.md",
+        "kota-uji-coba/smart-living.md",
+        "kota-uji-coba/smart-society.md",
+    ]
+
+
+def test_golden_pages(pages: dict[str, str]) -> None:
+    """Every page type byte for byte; regenerate on purpose with UPDATE_GOLDEN=1."""
+    if UPDATE:
+        for path, body in pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
+    expected = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(expected) == sorted(pages)
+    for path, body in pages.items():
+        assert body == expected[path], path
+
+
+def test_html_in_data_is_text(pages: dict[str, str]) -> None:
+    qw = pages["kota-uji-coba/quick-win/lapor-warga.md"]
+    assert "<script>" not in qw and "<img" not in qw
+    assert 'title: "Lapor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Warga — Quick Win Kota Uji Coba"' in qw
+    assert "# Lapor &lt;script&gt;alert\\(&quot;x&quot;\\)&lt;/script&gt; Warga" in qw
+    assert "&lt;img src=x onerror=alert\\(1\\)&gt;" not in qw  # uraian is HTML, escaped once
+    assert "&lt;img src=x onerror=alert(1)&gt;" in qw
+    region = pages["kota-uji-coba/index.md"]
+    assert "Budi &lt;script&gt;alert\\(1\\)&lt;/script&gt;" in region
+    assert "Perwal &lt;b&gt;No\\. 1&lt;/b&gt; Tahun 2021" in region
+
+
+def test_only_http_links_survive_in_uraian(pages: dict[str, str]) -> None:
+    qw = pages["kota-uji-coba/quick-win/lapor-warga.md"]
+    assert '<a href="https://uji.contoh.go.id/lapor" rel="nofollow noopener">situs resmi</a>' in qw
+    assert "javascript" not in qw.split("[jahat]")[0]
+    assert 'href="javascript' not in qw
+    assert "<li>jahat</li>" in qw
+
+
+def test_markdown_in_plain_fields_is_inert(pages: dict[str, str]) -> None:
+    region = pages["kota-uji-coba/index.md"]
+    assert "Kota yang \\*terbuka\\* &amp; melayani" in region
+    assert "Melayani warga \\| setiap hari" in region
+
+
+def test_late_and_missing_evidence_marks(pages: dict[str, str]) -> None:
+    late = pages["kota-uji-coba/quick-win/sampah-pintar.md"]
+    assert '!!! danger "Terlambat"' in late
+    assert "**Status:** Berjalan, progres 40%, **terlambat** (target 2023)" in late
+    done = pages["kota-uji-coba/quick-win/lapor-warga.md"]
+    assert '!!! warning "Belum ada bukti"' in done
+    assert "terlambat" not in done
+
+
+def test_redirect_page_for_old_id(pages: dict[str, str]) -> None:
+    redirect = pages["kota-uji-coba/quick-win/pengaduan-warga.md"]
+    assert 'redirect: "../lapor-warga/"' in redirect
+    assert "template: redirect.html" in redirect
+    assert "(lapor-warga.md)" in redirect
+
+
+def test_demo_banner_on_every_region_page(pages: dict[str, str]) -> None:
+    for path, body in pages.items():
+        if path.startswith("kota-uji-coba/") and "template: redirect.html" not in body:
+            assert '!!! warning "Data contoh"' in body, path
+
+
+def test_empty_dimension_says_so(pages: dict[str, str]) -> None:
+    assert "Belum ada program Smart Living yang diterbitkan untuk Kota Uji Coba." in pages[
+        "kota-uji-coba/smart-living.md"]
+
+
+@pytest.mark.parametrize(("amount", "full", "short"), [
+    (0, "Rp0", "Rp0"),
+    (999, "Rp999", "Rp999"),
+    (1_250_000_000, "Rp1.250.000.000", "Rp1,25 miliar"),
+    (250_000_000, "Rp250.000.000", "Rp250 juta"),
+    (1_500_000, "Rp1.500.000", "Rp1,5 juta"),
+    (3_400_000_000_000, "Rp3.400.000.000.000", "Rp3,4 triliun"),
+])
+def test_rupiah(amount: int, full: str, short: str) -> None:
+    assert text.rupiah(amount) == full
+    assert text.rupiah_short(amount) == short
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (dt.date(2019, 5, 15), "15 Mei 2019"),
+    (dt.date(2022, 4, 21), "21 April 2022"),
+    (dt.date(2023, 8, 1), "1 Agustus 2023"),
+])
+def test_dates(value: dt.date, shown: str) -> None:
+    assert text.date(value) == shown
+
+
+def test_percent_and_number() -> None:
+    assert text.percent(85.71) == "85,7%"
+    assert text.percent(100) == "100%"
+    assert text.number(88.2) == "88,2"
+    assert text.number(1500) == "1.500"
+
+
+@pytest.mark.parametrize(("status", "end", "late"), [
+    ("berjalan", 2025, True),
+    ("rencana", 2025, True),
+    ("tertunda", 2025, True),
+    ("selesai", 2025, False),
+    ("dibatalkan", 2025, False),
+    ("berjalan", 2026, False),
+])
+def test_late_rule(status: str, end: int, late: bool) -> None:
+    program = load(GOLDEN_REGIONS).regions[0].program[0]
+    from dataclasses import replace
+
+    assert replace(program, status=status, tahun_selesai=end).is_late(TODAY) is late
+
+
+def test_uraian_subset() -> None:
+    html = text.uraian("Satu *dua*\n\n1. a\n2. [b](mailto:x@y.id)\n\n- [c](data:text/html,x)")
+    assert html == (
+        '<div class="uraian"><p>Satu <em>dua</em></p><ol><li>a</li>'
+        '<li><a href="mailto:x@y.id" rel="nofollow noopener">b</a></li></ol><ul><li>c</li></ul></div>'
+    )
+
+
+def test_rendering_is_deterministic() -> None:
+    first = render.render_site(load(GOLDEN_REGIONS), TODAY)
+    second = render.render_site(load(GOLDEN_REGIONS), TODAY)
+    assert first == second
+    assert [p.path for p in first] == sorted(p.path for p in first)
+
+
+def test_golden_dir_is_complete() -> None:
+    assert Path(GOLDEN / "index.md").is_file()
