@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator import scaffold, site, validate
-from generator.errors import MasterplanError, Problem
+from generator.errors import MasterplanError, Problem, PublishError
 
 REGIONS_OPTION = click.option(
     "--regions", "regions_dir", default="regions", show_default=True,
@@ -30,10 +30,12 @@ def _existing_dir(regions_dir: str) -> Path:
     return path
 
 
-def run_check(regions_dir: str, strict: bool, output_format: str, only: str | None = None) -> validate.Result:
+def run_check(regions_dir: str, strict: bool, output_format: str, only: str | None = None,
+              keep_model: bool = True) -> validate.Result:
     """Check the data and print one line per problem plus a summary; used by check, generate and build."""
     root = _existing_dir(regions_dir)
-    result = validate.load_dataset(root, regions_dir.rstrip("/") or ".", validate.Options(today=_today()), only)
+    options = validate.Options(today=_today())
+    result = validate.load_dataset(root, regions_dir.rstrip("/") or ".", options, only, keep_model)
     fmt = Problem.format_github if output_format == "github" else Problem.format_text
     for problem in result.problems:
         shown = problem if not (strict and problem.severity == "warning") else Problem(
@@ -53,7 +55,7 @@ def _summary(result: validate.Result, strict: bool) -> str:
 
 
 def _failed(result: validate.Result, strict: bool) -> bool:
-    return result.dataset is None or (strict and result.warnings > 0)
+    return not result.valid or (strict and result.warnings > 0)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,7 +71,7 @@ def cli() -> None:
               show_default=True, help="text: path:baris:kolom; github: anotasi GitHub Actions.")
 def check(regions_dir: str, strict: bool, output_format: str) -> None:
     """Periksa semua data wilayah dan laporkan setiap kesalahan beserta letaknya."""
-    result = run_check(regions_dir, strict, output_format)
+    result = run_check(regions_dir, strict, output_format, keep_model=False)
     sys.exit(1 if _failed(result, strict) else 0)
 
 

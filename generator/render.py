@@ -6,8 +6,8 @@ import datetime as dt
 import json
 import posixpath
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2

@@ -9,7 +9,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import render, validate
+from generator import validate
 from generator.errors import DataError, PublishError
 from generator.model import Dataset
 from generator.write import WriteReport, write_pages
@@ -50,6 +50,8 @@ def check(project: Project, today: dt.date, only: str | None = None) -> validate
 
 def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None) -> WriteReport:
     """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's."""
+    from generator import render  # Jinja and Babel are not needed by a plain check
+
     if only is None:
         return write_pages(project.content, render.render_site(dataset, today))
     renderer = render.Renderer(today)

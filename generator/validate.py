@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Final
 
 import yaml
@@ -168,10 +169,7 @@ def _check_url(kind: s.Url, node: yaml.Node, where: str, c: Collector) -> object
     if match is None or scheme not in kind.schemes:
         return _expect(c, node, where, f"alamat yang diawali {allowed}://")
     rest = match["rest"]
-    if scheme == "mailto":
-        ok = _MAILTO.fullmatch(rest) is not None
-    else:
-        ok = _HOST.fullmatch(rest) is not None
+    ok = _MAILTO.fullmatch(rest) is not None if scheme == "mailto" else _HOST.fullmatch(rest) is not None
     if not ok:
         return _expect(c, node, where, f"alamat {allowed} yang lengkap")
     return value
@@ -228,79 +226,95 @@ def _check_list(kind: s.ListOf, node: yaml.Node, where: str, c: Collector) -> ob
     return tuple(items) if ok else BAD
 
 
-def _mapping_pairs(
-    node: yaml.MappingNode, where: str, c: Collector, known: Iterable[str], what: str = "kunci",
-) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
-    """Keys of a mapping, refusing non-text, duplicate and unknown keys."""
-    pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
-    seen: dict[str, int] = {}
-    known_set = known if isinstance(known, (frozenset, set, dict)) else set(known)
-    ok = True
-    for key_node, value_node in node.value:
-        if not _scalar(key_node) or key_node.tag == _NULL:
-            c.add(_pos(key_node), f"{_label(where)}kunci harus berupa teks")
-            ok = False
-            continue
-        key: str = key_node.value
-        if key in seen:
-            c.add(_pos(key_node), f'{_label(where)}kunci "{key}" muncul dua kali (pertama di baris {seen[key]})')
-            ok = False
-            continue
-        seen[key] = key_node.start_mark.line + 1
-        if key not in known_set:
-            hint = _suggest(key, sorted(known_set))
-            if not hint:
-                hint = "; yang dikenal: " + ", ".join(sorted(known_set))
-            c.add(_pos(key_node), f'{_label(where)}{what} "{key}" tidak dikenal{hint}')
-            ok = False
-            continue
-        pairs.append((key, key_node, value_node))
-    return pairs if ok else None
+def _key_problem(key_node: yaml.Node, where: str, c: Collector, known: Iterable[str],
+                 first: tuple[int, int] | None) -> None:
+    """Report why a mapping key was refused: not text, repeated, or unknown."""
+    if not _scalar(key_node) or key_node.tag == _NULL:
+        c.add(_pos(key_node), f"{_label(where)}kunci harus berupa teks")
+        return
+    key = str(key_node.value)
+    if first is not None:
+        c.add(_pos(key_node), f'{_label(where)}kunci "{key}" muncul dua kali (pertama di baris {first[0]})')
+        return
+    options = sorted(known)
+    hint = _suggest(key, options) or "; yang dikenal: " + ", ".join(options)
+    c.add(_pos(key_node), f'{_label(where)}kunci "{key}" tidak dikenal{hint}')
+
+
+_Plan = tuple[dict[str, tuple[Callable[[Any, yaml.Node, str, Collector], object], s.Kind]], tuple[str, ...]]
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(kind: s.Record) -> _Plan:
+    """Per record: each key's checker and kind, and the required keys; computed once."""
+    plan = _PLANS.get(id(kind))
+    if plan is None:
+        checkers = {key: (_CHECKS[type(f.kind)], f.kind) for key, f in kind.fields.items()}
+        plan = (checkers, tuple(key for key, f in kind.fields.items() if f.required))
+        _PLANS[id(kind)] = plan
+    return plan
 
 
 def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> object:
-    if not isinstance(node, yaml.MappingNode):
+    # The hottest function of a national check: written for speed, not elegance.
+    if node.__class__ is not yaml.MappingNode:
         return _expect(c, node, where, "pemetaan (kunci: nilai)")
-    fields = kind.fields
-    pairs = _mapping_pairs(node, where, c, fields)
-    ok = pairs is not None
+    checkers, required = _plan(kind)
     values: dict[str, Any] = {}
-    marks: dict[str, tuple[int, int]] = {"": _pos(node)}
-    for key, key_node, value_node in pairs or ():
-        if _scalar(value_node) and value_node.tag == _NULL:
-            continue  # an empty optional value is the same as leaving the key out
-        spec = fields[key]
-        value = _CHECKS[type(spec.kind)](spec.kind, value_node, _join(where, key), c)
-        marks[key] = _pos(value_node)
+    start = node.start_mark
+    marks: dict[str, tuple[int, int]] = {"": (start.line + 1, start.column + 1)}
+    ok = True
+    for key_node, value_node in node.value:
+        key = key_node.value
+        entry = checkers.get(key) if key_node.tag == _STR and key_node.__class__ is yaml.ScalarNode else None
+        if entry is None or key in marks:
+            _key_problem(key_node, where, c, checkers, marks.get(key) if entry is not None else None)
+            ok = False
+            continue
+        mark = value_node.start_mark
+        marks[key] = (mark.line + 1, mark.column + 1)
+        if value_node.tag == _NULL and value_node.__class__ is yaml.ScalarNode:
+            continue  # an empty value is the same as leaving the key out
+        value = entry[0](entry[1], value_node, f"{where}.{key}" if where else key, c)
         if value is BAD:
             ok = False
         else:
             values[key] = value
-    for key, spec in fields.items():
-        if spec.required and key not in values and key not in marks:
-            c.add(_pos(node), f'{_label(where)}kunci wajib "{key}" tidak ada atau kosong')
+    for key in required:
+        if key not in values and (key not in marks or _empty(node, key)):
+            c.add(marks.get(key, marks[""]), f'{_label(where)}kunci wajib "{key}" tidak ada atau kosong')
             ok = False
     if not ok:
         return BAD
     if kind.build is None:
         return values
-    return kind.build(**values, marks=MappingProxyType(marks))
+    return kind.build(**values, marks=marks)
+
+
+def _empty(node: yaml.MappingNode, key: str) -> bool:
+    return any(k.value == key and _scalar(v) and v.tag == _NULL for k, v in node.value)
 
 
 def _check_map(kind: s.MapOf, node: yaml.Node, where: str, c: Collector) -> object:
     if not isinstance(node, yaml.MappingNode):
         return _expect(c, node, where, "pemetaan (kunci: nilai)")
-    pairs = _mapping_pairs(node, where, c, kind.keys)
-    ok = pairs is not None
     check = _CHECKS[type(kind.value)]
     values: dict[str, Any] = {}
-    for key, _key_node, value_node in pairs or ():
+    first: dict[str, tuple[int, int]] = {}
+    ok = True
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if not (_scalar(key_node) and key_node.tag == _STR and key in kind.keys) or key in first:
+            _key_problem(key_node, where, c, kind.keys, first.get(key))
+            ok = False
+            continue
+        first[key] = _pos(key_node)
         value = check(kind.value, value_node, _join(where, key), c)
         if value is BAD:
             ok = False
         else:
             values[key] = value
-    return MappingProxyType(dict(sorted(values.items(), key=lambda kv: kind.keys.index(kv[0])))) if ok else BAD
+    return dict(sorted(values.items(), key=lambda kv: kind.keys.index(kv[0]))) if ok else BAD
 
 
 _CHECKS: dict[type, Callable[[Any, yaml.Node, str, Collector], object]] = {
@@ -437,6 +451,9 @@ def _check_evaluations(evaluations: tuple[m.Evaluation, ...], c: Collector) -> N
 # ---------------------------------------------------------------- regions
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PARALLEL_FROM = 24
+"""Below this many regions, starting worker processes costs more than it saves."""
+MAX_WORKERS = 4
 
 
 def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> Any:
@@ -449,6 +466,12 @@ def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> 
 
 def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region | None, list[Problem]]:
     """Load and validate one region folder; the region is ``None`` when any error was found."""
+    region, problems, _count = _load_region(folder, display, options, True)
+    return region, problems
+
+
+def _load_region(folder: Path, display: str, options: Options,
+                 keep_model: bool) -> tuple[m.Region | None, list[Problem], int]:
     problems: list[Problem] = []
     slug = folder.name
     present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
@@ -480,7 +503,9 @@ def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region 
         evaluations = evaluation_file["evaluasi"]
         _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
     if identity is None or any(p.severity == "error" for p in problems) or not isinstance(plan, m.Masterplan):
-        return None, problems
+        return None, problems, len(programs)
+    if not keep_model:  # a check in a worker process: the model is not worth pickling back
+        return None, problems, len(programs)
     region = m.Region(
         slug=slug,
         nama=identity[0],
@@ -489,7 +514,7 @@ def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region 
         program=tuple(sorted(programs, key=lambda p: p.id)),
         evaluasi=tuple(sorted(evaluations, key=lambda e: e.tahun)),
     )
-    return region, problems
+    return region, problems, len(programs)
 
 
 @dataclass(frozen=True)
@@ -502,6 +527,8 @@ class Result:
     """Every error and warning, sorted by file and position."""
     region_count: int
     program_count: int
+    valid: bool
+    """No errors (warnings allowed)."""
 
     @property
     def errors(self) -> int:
@@ -519,16 +546,30 @@ def region_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def load_dataset(root: Path, display_root: str, options: Options, only: str | None = None) -> Result:
-    """Load and validate every region (or only one) under ``root``; never raises for bad data."""
+def load_dataset(root: Path, display_root: str, options: Options, only: str | None = None,
+                 keep_model: bool = True) -> Result:
+    """Load and validate every region (or only one) under ``root``; never raises for bad data.
+
+    With ``keep_model=False`` only the problems and counts are wanted (``masterplan check``).
+    """
     problems: list[Problem] = []
     regions: list[m.Region] = []
     folders = region_folders(root)
     if only is not None:
         folders = [f for f in folders if f.name == only]
-    for folder in folders:
-        region, found = load_region(folder, f"{display_root}/{folder.name}", options)
+    displays = [f"{display_root}/{folder.name}" for folder in folders]
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(folders) >= PARALLEL_FROM and workers > 1:
+        # Parsing dominates a national check; regions are independent, so use every core.
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(_load_region, folders, displays, [options] * len(folders),
+                                     [keep_model] * len(folders), chunksize=8))
+    else:
+        outcomes = [_load_region(f, d, options, keep_model) for f, d in zip(folders, displays, strict=True)]
+    program_count = 0
+    for region, found, count in outcomes:
         problems.extend(found)
+        program_count += count
         if region is not None:
             regions.append(region)
     by_code: dict[str, m.Region] = {}
@@ -542,4 +583,4 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
     ordered = tuple(sorted(problems))
     ok = not any(p.severity == "error" for p in ordered)
     dataset = m.Dataset(tuple(regions)) if ok else None
-    return Result(dataset, ordered, len(folders), sum(len(r.program) for r in regions))
+    return Result(dataset, ordered, len(folders), program_count, ok)

@@ -13,9 +13,12 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import PublishError
-from generator.render import Page
+
+if TYPE_CHECKING:
+    from generator.render import Page
 
 MANIFEST = ".generated.json"
 

