@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,11 +69,12 @@ def check_and_generate(project: Project, today: dt.date, strict: bool = False,
     return generate(project, result.dataset, today, only)
 
 
-class _MkDocsLog(logging.Handler):
-    """Show MkDocs' warnings; its INFO chatter is hidden unless asked for."""
+class _MkDocsLog(logging.StreamHandler):  # type: ignore[type-arg]
+    """Show MkDocs' warnings on stderr; its INFO chatter is hidden unless asked for."""
 
     def __init__(self, verbose: bool) -> None:
-        super().__init__(logging.DEBUG if verbose else logging.WARNING)
+        super().__init__(sys.stderr)
+        self.setLevel(logging.DEBUG if verbose else logging.WARNING)
         self.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
 
 

@@ -1,0 +1,207 @@
+"""Writing pages and building real sites with MkDocs."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import cli as cli_module
+from generator import site
+from generator.cli import cli
+from generator.errors import PublishError
+from generator.render import Page
+from generator.write import MANIFEST, write_pages
+from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_module, "_today", lambda: TODAY)
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _run(project: site.Project, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [*args, "--regions", str(project.regions), "--config", str(project.config)])
+    return result.exit_code, result.output
+
+
+def test_writer_writes_only_changed_files(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    first = write_pages(content, [Page("a/index.md", "A\n"), Page("b.md", "B\n")])
+    assert first.written == ("a/index.md", "b.md")
+    mtime = (content / "b.md").stat().st_mtime_ns
+    second = write_pages(content, [Page("a/index.md", "A2\n"), Page("b.md", "B\n")])
+    assert second.written == ("a/index.md",)
+    assert second.unchanged == 1
+    assert (content / "b.md").stat().st_mtime_ns == mtime
+
+
+def test_writer_removes_only_its_own_stale_pages(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "panduan").mkdir(parents=True)
+    (content / "panduan" / "index.md").write_text("tulisan tangan\n", encoding="utf-8")
+    write_pages(content, [Page("kota-x/index.md", "X\n"), Page("kota-x/quick-win/a.md", "A\n")])
+    report = write_pages(content, [Page("kota-y/index.md", "Y\n")])
+    assert report.removed == ("kota-x/index.md", "kota-x/quick-win/a.md")
+    assert not (content / "kota-x").exists()
+    assert (content / "panduan" / "index.md").read_text(encoding="utf-8") == "tulisan tangan\n"
+    assert (content / MANIFEST).is_file()
+
+
+def test_writer_refuses_to_overwrite_hand_written_pages(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "tentang.md").write_text("tulisan tangan\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="halaman tulisan tangan akan tertimpa: tentang.md"):
+        write_pages(content, [Page("tentang.md", "hasil\n")])
+    assert (content / "tentang.md").read_text(encoding="utf-8") == "tulisan tangan\n"
+
+
+@pytest.mark.parametrize("path", ["../luar.md", "/etc/x.md", "a/../../b.md", "a\\b.md", "a/.x.md", "a.txt"])
+def test_writer_stays_inside_content(tmp_path: Path, path: str) -> None:
+    with pytest.raises(PublishError, match="jalur halaman tidak aman"):
+        write_pages(tmp_path / "content", [Page(path, "x\n")])
+    assert not (tmp_path / "luar.md").exists()
+
+
+def test_removed_programme_leaves_no_stale_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    assert _run(project, "generate")[0] == 0
+    page = project.content / "kota-uji-coba" / "quick-win" / "sampah-pintar.md"
+    assert page.is_file()
+    programs = project.regions / "kota-uji-coba" / "program.yaml"
+    text = programs.read_text(encoding="utf-8")
+    start = text.index("  - id: sampah-pintar")
+    end = text.index("  - id: portal-data")
+    programs.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, output = _run(project, "generate")
+    assert code == 0, output
+    assert "1 dihapus" in output
+    assert not page.exists()
+
+
+def test_deleted_region_leaves_no_stale_pages(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "regions")
+    assert _run(project, "generate")[0] == 0
+    assert (project.content / "kota-tegal" / "index.md").is_file()
+    shutil.rmtree(project.regions / "kota-tegal")
+    assert _run(project, "generate")[0] == 0
+    assert not (project.content / "kota-tegal").exists()
+    assert (project.content / "tentang.md").is_file()
+
+
+def test_invalid_data_writes_nothing(tmp_path: Path) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    assert _run(project, "generate")[0] == 0
+    before = _tree(project.content)
+    programs = project.regions / "kota-uji-coba" / "program.yaml"
+    programs.write_text(programs.read_text(encoding="utf-8").replace("status: rencana", "status: selsai"),
+                        encoding="utf-8")
+    code, output = _run(project, "generate")
+    assert code == 1
+    assert "Tidak ada yang ditulis" in output
+    assert _tree(project.content) == before
+
+
+def test_build_fails_on_invalid_data_and_keeps_the_published_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 0, output
+    before = _tree(site_dir)
+    (project.regions / "kota-uji-coba" / "masterplan.yaml").write_text("versi_format: 1\n", encoding="utf-8")
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 1
+    assert _tree(site_dir) == before
+
+
+def test_sample_site_builds_strict(tmp_path: Path) -> None:
+    """The bundled regions pass `masterplan build --strict`: valid data, no broken link or anchor."""
+    project = make_project(tmp_path, ROOT / "regions")
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--strict", "--site-dir", str(site_dir))
+    assert code == 0, output
+    for url in ["index.html", "kota-harapan-jaya/index.html", "kota-harapan-jaya/smart-governance/index.html",
+                "kota-harapan-jaya/roadmap/index.html", "kota-harapan-jaya/quick-win/index.html",
+                "kota-harapan-jaya/quick-win/qris-retribusi-pasar/index.html",
+                "kota-harapan-jaya/analisis/index.html", "kota-tegal/index.html", "panduan/index.html"]:
+        assert (site_dir / url).is_file(), url
+    html = (site_dir / "kota-harapan-jaya/quick-win/aplikasi-pengaduan-warga/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../aplikasi-lapor-harja/">' in html
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="id"' in home
+    assert "fonts.googleapis.com" not in home
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "regions")
+    (project.content / "tentang.md").write_text("# Tentang\n\n[rusak](tidak-ada.md)\n", encoding="utf-8")
+    code, output = _run(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert code == 1
+    assert "WARNING - Doc file 'tentang.md' contains a link 'tidak-ada.md', but the target is not found" in output
+    assert "galat: MkDocs gagal: Aborted with 1 warnings in strict mode!" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_escaped_html_in_built_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    site_dir = tmp_path / "site"
+    assert _run(project, "build", "--site-dir", str(site_dir))[0] == 0
+    html = (site_dir / "kota-uji-coba/quick-win/lapor-warga/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "Lapor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Warga<a class=\"headerlink\"" in html
+    assert "<title>Lapor &lt;script&gt;" in html
+    assert 'href="javascript' not in html
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
+    trees = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        project = make_project(tmp_path / name, ROOT / "regions")
+        code, output = _run(project, "build", "--strict", "--site-dir", str(tmp_path / name / "site"))
+        assert code == 0, output
+        trees.append((_tree(project.content), _tree(tmp_path / name / "site")))
+    assert trees[0][0] == trees[1][0]
+    assert trees[0][1] == trees[1][1]
+
+
+def test_generate_is_deterministic_and_idempotent(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "regions")
+    assert _run(project, "generate")[0] == 0
+    before = _tree(project.content)
+    code, output = _run(project, "generate")
+    assert code == 0
+    assert "0 ditulis" in output
+    assert _tree(project.content) == before
+
+
+def test_new_region_passes_check(tmp_path: Path) -> None:
+    regions = tmp_path / "regions"
+    regions.mkdir()
+    result = CliRunner().invoke(cli, ["new", "33.28", "--regions", str(regions)])
+    assert result.exit_code == 0, result.output
+    assert (regions / "kabupaten-tegal" / "masterplan.yaml").is_file()
+    check = CliRunner().invoke(cli, ["check", "--strict", "--regions", str(regions)])
+    assert check.exit_code == 0, check.output
+    assert check.output == "Valid: 1 wilayah, 0 program, 0 peringatan.\n"
+    again = CliRunner().invoke(cli, ["new", "33.28", "--regions", str(regions)])
+    assert again.exit_code == 1
+    unknown = CliRunner().invoke(cli, ["new", "33.99", "--regions", str(regions)])
+    assert unknown.exit_code == 1
+    assert 'kode_wilayah "33.99" bukan kabupaten/kota' in unknown.output
+
+
+def test_dataset_sorted_by_slug() -> None:
+    slugs = [r.slug for r in load(ROOT / "regions").regions]
+    assert slugs == sorted(slugs)
