@@ -17,7 +17,9 @@ from markupsafe import Markup
 
 LOCALE = "id_ID"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^:=])")
+# Exactly the characters Python-Markdown un-escapes (with the tables extension): a backslash
+# before any other character would be shown to the reader.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
 
 

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixtures_data import TODAY, VALID_DATA, CliRun, DataDir, invoke
 
 import generator.cli
-from fixtures_data import TODAY, VALID_DATA, CliRun, DataDir, invoke
 
 
 def pytest_configure(config: pytest.Config) -> None:

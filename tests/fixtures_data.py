@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,10 +54,6 @@ class DataDir:
             file.write_bytes(content)
         else:
             file.write_text(content, encoding="utf-8")
-
-    def copy_region(self, slug: str, new_slug: str) -> None:
-        """Duplicate a region folder under another name."""
-        shutil.copytree(self.regions / slug, self.regions / new_slug)
 
 
 def invoke(*args: str) -> CliRun:

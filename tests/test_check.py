@@ -15,11 +15,11 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 import pytest
-
 from fixtures_data import REPO, TODAY, VALID_DATA, CliRun, DataDir
+
 from generator.errors import Problem
 
 M = "kota-tegal/masterplan.yaml"
@@ -83,7 +83,8 @@ ROWS = [
     # ------------------------------------------------------------ YAML: syntax, tags, anchors, tabs
     row("duplicate-key", sub(M, "angkatan: 2022\n", "angkatan: 2022\nangkatan: 2021\n"),
         f'{TEGAL_M}:6:1: error: kunci "angkatan" muncul dua kali (pertama di baris 5)'),
-    row("duplicate-key-in-programme", sub(P, "    progres: 40\n    pembaruan", "    progres: 40\n    progres: 50\n    pembaruan"),
+    row("duplicate-key-in-programme",
+        sub(P, "    progres: 40\n    pembaruan", "    progres: 40\n    progres: 50\n    pembaruan"),
         f'{TEGAL_P}:33:5: error: program[1]: kunci "progres" muncul dua kali (pertama di baris 32)'),
     row("python-tag", sub(M, "angkatan: 2022", 'angkatan: !!python/object/apply:os.system ["touch dimiliki"]'),
         f"{TEGAL_M}:5:11: error: tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak diizinkan; "
@@ -96,7 +97,8 @@ ROWS = [
         wrong="located at the anchor (10:9) instead of the alias (28:10); a lone anchor is accepted, so the "
               "alias is what is refused and where 'tulis nilainya langsung' has to be done"),
     row("merge-key-with-alias",
-        (sub(P, "    anggaran:\n", "    anggaran: &ang\n"), sub(P, "    status: rencana\n", "    status: rencana\n    <<: *ang\n")),
+        (sub(P, "    anggaran:\n", "    anggaran: &ang\n"),
+         sub(P, "    status: rencana\n", "    status: rencana\n    <<: *ang\n")),
         f"{TEGAL_P}:47:9: error: anchor dan alias YAML (&nama, *nama) tidak diizinkan; tulis nilainya langsung",
         wrong="prints \"tag YAML 'tag:yaml.org,2002:merge' tidak diizinkan\" at 47:5: the editor wrote no tag; "
               "the problem is the alias (or the '<<' key)"),
@@ -188,7 +190,8 @@ ROWS = [
     row("id-is-other-id-lama", sub(P, "  - id: bank-sampah-digital", "  - id: portal-data-tegal"),
         f'{TEGAL_P}:23:7: error: program "satu-data-tegal": id_lama "portal-data-tegal" masih dipakai sebagai '
         "id program lain"),
-    row("id-lama-second-item", sub(P, "      - portal-data-tegal\n", "      - portal-data-tegal\n      - lapor-tegal\n"),
+    row("id-lama-second-item",
+        sub(P, "      - portal-data-tegal\n", "      - portal-data-tegal\n      - lapor-tegal\n"),
         f'{TEGAL_P}:24:9: error: program "satu-data-tegal": id_lama "lapor-tegal" masih dipakai sebagai id '
         "program lain",
         wrong="located at the start of the id_lama list (23:7, the first, valid item) instead of the offending "
@@ -341,7 +344,7 @@ ROWS = [
 ]
 
 
-def _params(rows: list[Row], *, exact: bool) -> list[object]:
+def _params(rows: list[Row], *, exact: bool) -> list[Any]:
     """One pytest param per row, xfail where the row says the current output is wrong."""
     params = []
     for r in rows:
@@ -425,7 +428,9 @@ def test_deeply_nested_flow_is_a_located_error(data: DataDir, run_cli: Callable[
     """Five thousand nested brackets do not exhaust the stack."""
     data.write(P, "program: " + "[" * 5000 + "]" * 5000 + "\n")
     result = run_cli("check", "--regions", "regions")
-    assert result.lines[:-1] == [f"{TEGAL_P}:1:11: error: program[0]: harus pemetaan (kunci: nilai), tetapi ditemukan daftar"]
+    assert result.lines[:-1] == [
+        f"{TEGAL_P}:1:11: error: program[0]: harus pemetaan (kunci: nilai), tetapi ditemukan daftar",
+    ]
 
 
 # ---------------------------------------------------------------- accepted edge cases
@@ -562,7 +567,9 @@ def test_github_format_strict(data: DataDir, run_cli: Callable[..., CliRun]) -> 
 def test_github_annotation_escapes_properties_and_data() -> None:
     """Commas and colons in the path, percent signs and newlines in the message are escaped."""
     problem = Problem("regions/a,b:c/program.yaml", 0, 0, "warning", "50% selesai\nbaris dua")
-    assert problem.format_github() == "::warning file=regions/a%2Cb%3Ac/program.yaml,line=1,col=1::50%25 selesai%0Abaris dua"
+    assert problem.format_github() == (
+        "::warning file=regions/a%2Cb%3Ac/program.yaml,line=1,col=1::50%25 selesai%0Abaris dua"
+    )
 
 
 @pytest.mark.parametrize("args", [

@@ -12,10 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from fixtures_data import VALID_DATA, invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from fixtures_data import VALID_DATA, invoke
 
 FILES = (
     "kota-tegal/masterplan.yaml",
@@ -46,18 +45,12 @@ _ANY = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_cha
 CHARS = st.one_of(_SPECIAL, _ANY)
 POS = st.integers(min_value=0, max_value=10_000)
 
-OPS = st.one_of(
-    st.tuples(st.just("delete_char"), POS),
-    st.tuples(st.just("duplicate_char"), POS),
-    st.tuples(st.just("replace_char"), POS, CHARS),
-    st.tuples(st.just("insert_text"), POS, st.text(CHARS, min_size=1, max_size=8)),
-    st.tuples(st.just("delete_line"), POS),
-    st.tuples(st.just("duplicate_line"), POS),
-    st.tuples(st.just("swap_lines"), POS, POS),
-    st.tuples(st.just("insert_snippet"), POS, st.sampled_from(SNIPPETS), st.integers(0, 8)),
-    st.tuples(st.just("swap_values"), POS, POS),
-    st.tuples(st.just("truncate"), POS),
-)
+KINDS = ("delete_char", "duplicate_char", "replace_char", "insert_text", "truncate",
+         "delete_line", "duplicate_line", "swap_lines", "insert_snippet", "swap_values")
+Op = tuple[str, int, int, str]
+"""(kind, position, second position or indent, text to insert)."""
+OPS = st.tuples(st.sampled_from(KINDS), POS, POS,
+                st.one_of(st.text(CHARS, min_size=1, max_size=8), st.sampled_from(SNIPPETS)))
 
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[A-Za-z_]+:)( .*)$")
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): \S.*$")
@@ -65,50 +58,49 @@ SUMMARY = re.compile(r"^(Valid: \d+ wilayah, \d+ program, \d+ peringatan\.|"
                      r"Gagal: \d+ galat, \d+ peringatan \(\d+ wilayah, \d+ program diperiksa\)\.)$")
 
 
-def mutate(text: str, op: tuple[object, ...]) -> str:
+def mutate(text: str, op: Op) -> str:
     """Apply one editor-like mistake to a file's text."""
-    kind = op[0]
-    lines = text.split("\n")
-    if kind in ("delete_char", "duplicate_char", "replace_char", "insert_text", "truncate"):
+    kind, a, b, insert = op
+    if kind in KINDS[:5]:
         if not text:
-            return str(op[2]) if kind == "insert_text" else text
-        i = int(op[1]) % len(text)  # type: ignore[call-overload]
-        return {
-            "delete_char": lambda: text[:i] + text[i + 1:],
-            "duplicate_char": lambda: text[:i] + text[i] + text[i:],
-            "replace_char": lambda: text[:i] + str(op[2]) + text[i + 1:],
-            "insert_text": lambda: text[:i] + str(op[2]) + text[i:],
-            "truncate": lambda: text[:i],
-        }[kind]()
-    i = int(op[1]) % len(lines)  # type: ignore[call-overload]
+            return insert if kind == "insert_text" else text
+        i = a % len(text)
+        if kind == "delete_char":
+            return text[:i] + text[i + 1:]
+        if kind == "duplicate_char":
+            return text[:i] + text[i] + text[i:]
+        if kind == "replace_char":
+            return text[:i] + insert[0] + text[i + 1:]
+        if kind == "insert_text":
+            return text[:i] + insert + text[i:]
+        return text[:i]
+    lines = text.split("\n")
+    i, j = a % len(lines), b % len(lines)
     if kind == "delete_line":
         del lines[i]
     elif kind == "duplicate_line":
         lines.insert(i, lines[i])
     elif kind == "swap_lines":
-        j = int(op[2]) % len(lines)  # type: ignore[call-overload]
         lines[i], lines[j] = lines[j], lines[i]
     elif kind == "insert_snippet":
-        lines.insert(i, " " * int(op[3]) + str(op[2]))  # type: ignore[call-overload]
-    elif kind == "swap_values":
-        pairs = [n for n, line in enumerate(lines) if _KEY_VALUE.match(line)]
-        if not pairs:
-            return text
-        a, b = pairs[i % len(pairs)], pairs[int(op[2]) % len(pairs)]  # type: ignore[call-overload]
-        ma, mb = _KEY_VALUE.match(lines[a]), _KEY_VALUE.match(lines[b])
-        assert ma is not None and mb is not None
-        lines[a], lines[b] = ma[1] + mb[2], mb[1] + ma[2]
+        lines.insert(i, " " * (b % 9) + insert)
+    else:  # swap_values
+        pairs = [(n, m) for n, line in enumerate(lines) if (m := _KEY_VALUE.match(line))]
+        if pairs:
+            (x, mx), (y, my) = pairs[a % len(pairs)], pairs[b % len(pairs)]
+            lines[x], lines[y] = mx[1] + my[2], my[1] + mx[2]
     return "\n".join(lines)
 
 
 EDITS = st.lists(st.tuples(st.sampled_from(FILES), OPS), min_size=1, max_size=4)
-BAD_BYTES = st.one_of(st.none(), st.tuples(st.sampled_from(FILES), POS, st.sampled_from([b"\xff", b"\xc3", b"\xe9", b"\x80\x80"])))
+INVALID_UTF8 = st.sampled_from([b"\xff", b"\xc3", b"\xe9", b"\x80\x80"])
+BAD_BYTES = st.one_of(st.none(), st.tuples(st.sampled_from(FILES), POS, INVALID_UTF8))
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(edits=EDITS, bad_bytes=BAD_BYTES)
-def test_check_never_crashes(edits: list[tuple[str, tuple[object, ...]]],
+def test_check_never_crashes(edits: list[tuple[str, Op]],
                              bad_bytes: tuple[str, int, bytes] | None) -> None:
     """Exit 0 or 1, and every output line is a located problem or the summary."""
     texts = dict(ORIGINALS)
@@ -132,5 +124,5 @@ def test_check_never_crashes(edits: list[tuple[str, tuple[object, ...]]],
         match = LINE.match(line)
         assert match is not None, line
         assert match["path"].startswith(f"{regions}/"), line
-    has_error = any(LINE.match(line)["severity"] == "error" for line in problems)  # type: ignore[index]
+    has_error = any(": error: " in line for line in problems)
     assert result.exit_code == (1 if has_error else 0)

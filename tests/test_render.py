@@ -149,6 +149,24 @@ def test_late_rule(status: str, end: int, late: bool) -> None:
     assert replace(program, status=status, tahun_selesai=end).is_late(TODAY) is late
 
 
+@pytest.mark.parametrize("value", [
+    "".join(chr(c) for c in range(33, 127)),
+    "Target tercapai: 90% (bukan 100%) | sisa *dua* pasar_baru #1 [lihat](https://x.id) <b>&amp;</b>",
+    "1. bukan daftar",
+    "- bukan butir",
+    "## bukan judul {#x}",
+])
+def test_escaped_text_reads_back_exactly(value: str) -> None:
+    """Whatever the data says, the reader sees exactly that text, with no markup and no stray backslash."""
+    import html as html_module
+
+    import markdown
+
+    converter = markdown.Markdown(extensions=["toc", "tables", "admonition", "attr_list", "md_in_html"])
+    rendered = converter.convert(f"Teks: {text.md(value)}")
+    assert rendered == f"<p>Teks: {html_module.escape(value, quote=True)}</p>"
+
+
 def test_uraian_subset() -> None:
     html = text.uraian("Satu *dua*\n\n1. a\n2. [b](mailto:x@y.id)\n\n- [c](data:text/html,x)")
     assert html == (
