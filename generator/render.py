@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,8 +64,52 @@ class Page:
 
 def link(here: str, target: str, anchor: str | None = None) -> Markup:
     """Relative Markdown link from one page to another, so MkDocs can validate it."""
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    base = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:])
     return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+
+# Blocks used on several pages, written in Python: a Jinja macro call costs more than the block.
+
+def status_text(p: m.Program, today: dt.date) -> Markup:
+    """``Berjalan, progres 70%, **terlambat** (target 2024)``."""
+    out = STATUS_LABEL[p.status]
+    progress = p.effective_progress
+    if progress is not None:
+        out += f", progres {text.percent(progress)}"
+    if p.is_late(today):
+        out += f", **terlambat** (target {p.tahun_selesai})"
+    return Markup(out)
+
+
+def budget_table(p: m.Program) -> Markup:
+    """Budget per year with its source, and the total; or a sentence saying there is none."""
+    if not p.anggaran:
+        return Markup("Belum ada data anggaran.")
+    rows = ["| Tahun | Jumlah | Sumber dana |", "|---|--:|---|"]
+    rows += [f"| {b.tahun} | {text.rupiah(b.jumlah)} | {b.sumber} |" for b in sorted(p.anggaran, key=_year)]
+    rows.append(f"| **Total** | **{text.rupiah(p.total_anggaran)}** | |")
+    return Markup("\n".join(rows))
+
+
+def indicator_table(p: m.Program) -> Markup:
+    """Indicators with target, achievement and year; or a sentence saying there are none."""
+    if not p.indikator:
+        return Markup("Belum ada indikator.")
+    rows = ["| Indikator | Target | Capaian | Tahun |", "|---|--:|--:|---|"]
+    for i in p.indikator:
+        unit = text.md(i.satuan)
+        done = f"{text.number(i.capaian)} {unit}" if i.capaian is not None else "belum ada"
+        rows.append(f"| {text.md(i.nama)} | {text.number(i.target)} {unit} | {done} | {i.tahun} |")
+    return Markup("\n".join(rows))
+
+
+def _year(budget: m.Budget) -> int:
+    return budget.tahun
 
 
 def ext_link(url: str, label: str) -> Markup:
@@ -103,7 +146,8 @@ def _environment() -> jinja2.Environment:
         dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
         type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
         sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
-        link=link, ext_link=ext_link, json=_front_matter, agencies=_agencies, attr=text.attr,
+        link=link, ext_link=ext_link, status_text=status_text, budget_table=budget_table,
+        indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
         # Formatted numbers and dates hold only digits, letters and separators: safe as Markdown.
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
         percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,

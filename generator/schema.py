@@ -180,7 +180,8 @@ MASTERPLAN = Record({
     "kode_wilayah": _req(RegionCode(), "Kode Kemendagri kabupaten/kota, mis. \"32.05\""),
     "contoh": _opt(Boolean(), "true untuk wilayah fiktif (data contoh)"),
     "nama": _opt(TEXT, "Nama wilayah; wajib hanya untuk data contoh"),
-    "angkatan": _req(Integer(MIN_COHORT, 2200), "Tahun angkatan Gerakan Menuju Smart City"),
+    # 2017..the build year, checked with the build date in validate.py
+    "angkatan": _req(Integer(), "Tahun angkatan Gerakan Menuju Smart City"),
     "periode": _req(Record({"mulai": _req(YEAR), "selesai": _req(YEAR)}, m.Period)),
     "status_dokumen": _req(Enum(m.DOCUMENT_STATUSES)),
     "dasar_hukum": _opt(TEXT),

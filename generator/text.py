@@ -10,26 +10,34 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from markupsafe import Markup
 
 LOCALE = "id_ID"
 
-# Exactly the characters Python-Markdown un-escapes (with the tables extension): a backslash
-# before any other character would be shown to the reader.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_SPACE = re.compile(r"\s+")
+# Exactly the characters Python-Markdown un-escapes (with the tables extension) get a backslash:
+# a backslash before any other character would be shown to the reader. HTML specials become entities.
+_MD_ESCAPES = str.maketrans({
+    **{ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+})
+_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember")
+# Indonesian long compact units (CLDR id): ribu, juta, miliar, triliun.
+_UNITS = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
+_TWO_PLACES = Decimal("0.01")
+_ONE_PLACE = Decimal("0.1")
 
 
 def md(value: object) -> Markup:
     """Escape plain text for inline Markdown: HTML is shown as text and no Markdown syntax applies."""
     if isinstance(value, Markup):
         return value
-    text = _SPACE.sub(" ", str(value)).strip()
-    text = html.escape(text, quote=True)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    text = str(value)
+    if "\n" in text or "\t" in text or "  " in text or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())
+    return Markup(text.translate(_MD_ESCAPES))
 
 
 def attr(value: object) -> Markup:
@@ -37,31 +45,47 @@ def attr(value: object) -> Markup:
     return Markup(html.escape(str(value), quote=True))
 
 
+# The formatters below give exactly what Babel's id_ID locale gives (tests compare them); they are
+# written out because Babel's general machinery costs more than the rest of page generation.
+
+def _grouped(digits: str) -> str:
+    return f"{int(digits):,}".replace(",", ".")
+
+
+def _decimal(value: Decimal, places: Decimal) -> str:
+    rounded = value.quantize(places, rounding=ROUND_HALF_EVEN)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    sign = "-" if rounded < 0 else ""
+    return sign + _grouped(whole) + ("," + fraction if fraction else "")
+
+
 def rupiah(amount: int) -> str:
     """``Rp1.250.000.000`` (PUEBI: no space after Rp)."""
-    return "Rp" + format_decimal(amount, locale=LOCALE, format="#,##0")
+    return "Rp" + _grouped(str(amount))
 
 
 def rupiah_short(amount: int) -> str:
     """``Rp1,25 miliar`` for summaries; exact below a thousand."""
-    if amount < 1000:
-        return rupiah(amount)
-    return "Rp" + format_compact_decimal(amount, locale=LOCALE, format_type="long", fraction_digits=2)
+    for size, unit in _UNITS:
+        if amount >= size:
+            return f"Rp{_decimal(Decimal(amount) / size, _TWO_PLACES)} {unit}"
+    return rupiah(amount)
 
 
 def number(value: float) -> str:
-    """``88,2``; whole numbers without decimals."""
-    return format_decimal(value, locale=LOCALE, format="#,##0.##")
+    """``88,2``; whole numbers without decimals; at most two decimals."""
+    return _decimal(Decimal(repr(value)) if isinstance(value, float) else Decimal(value), _TWO_PLACES)
 
 
 def percent(value: float) -> str:
     """``85,7%`` from a 0-100 value."""
-    return format_percent(value / 100, locale=LOCALE, format="#,##0.#%")
+    return _decimal(Decimal(repr(value)) if isinstance(value, float) else Decimal(value), _ONE_PLACE) + "%"
 
 
 def date(value: dt.date) -> str:
     """``21 April 2022``."""
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def title_case(key: str) -> str:

@@ -42,17 +42,19 @@ _URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S+)")
 # RFC 3986 characters only: anything else (spaces, quotes, angle brackets) must be percent-encoded.
 _HOST = re.compile(r"//[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
 _MAILTO = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_DIGITS = re.compile(r"[0-9]")
+_RUPIAH_TEXT = re.compile(r"(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,-|,00)?", re.IGNORECASE)
 
 
 class Collector:
     """Gathers the problems of one file."""
 
-    __slots__ = ("path", "problems")
+    __slots__ = ("partial", "path", "problems")
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
+        self.partial: dict[str, tuple[Any, ...]] = {}
+        """The valid items of each list that had an invalid one, so cross-checks can still run on them."""
 
     def add(self, mark: tuple[int, int], message: str, severity: Severity = "error") -> None:
         """Record a problem at a (line, col) position."""
@@ -161,13 +163,14 @@ def _check_date(kind: s.Date, node: yaml.Node, where: str, c: Collector) -> obje
 
 def _check_url(kind: s.Url, node: yaml.Node, where: str, c: Collector) -> object:
     allowed = " atau ".join(kind.schemes)
+    prefixes = " atau ".join(f"{scheme}://" if scheme.startswith("http") else f"{scheme}:" for scheme in kind.schemes)
     if not _scalar(node) or node.tag != _STR:
         return _expect(c, node, where, f"alamat {allowed}")
     value: str = node.value
     match = _URL.fullmatch(value)
     scheme = match["scheme"].lower() if match else ""
     if match is None or scheme not in kind.schemes:
-        return _expect(c, node, where, f"alamat yang diawali {allowed}://")
+        return _expect(c, node, where, f"alamat yang diawali {prefixes}")
     rest = match["rest"]
     ok = _MAILTO.fullmatch(rest) is not None if scheme == "mailto" else _HOST.fullmatch(rest) is not None
     if not ok:
@@ -188,19 +191,23 @@ def _check_rupiah(kind: s.Rupiah, node: yaml.Node, where: str, c: Collector) -> 
         if value < 0:
             return _expect(c, node, where, "jumlah Rupiah yang tidak negatif")
         return value
-    hint = ""
-    if _scalar(node) and _DIGITS.search(node.value):
-        digits = "".join(ch for ch in node.value.split(",")[0] if ch.isdigit())
-        hint = f"; tulis angka bulat tanpa \"Rp\", titik atau tanda kutip, mis. {digits or '150000000'}"
+    example = "150000000"
+    if _scalar(node) and (shaped := _RUPIAH_TEXT.fullmatch(node.value.strip())) is not None:
+        example = shaped.group(1).replace(".", "")  # "Rp 150.000.000" → 150000000
+    hint = f'; tulis angka bulat tanpa "Rp", titik atau tanda kutip, mis. {example}'
     return _expect(c, node, where, "bilangan bulat Rupiah", hint)
 
 
 def _check_region_code(kind: s.RegionCode, node: yaml.Node, where: str, c: Collector) -> object:
     if _scalar(node) and node.tag == _STR and _REGION_CODE.fullmatch(node.value):
         return node.value
-    if _scalar(node) and node.tag in (_FLOAT, _INT):
+    if _scalar(node) and node.tag == _FLOAT and _REGION_CODE.fullmatch(node.value):
         c.add(_pos(node), f"{_label(where)}harus teks berformat NN.NN dalam tanda kutip, tetapi YAML membaca "
                           f"{node.value} sebagai angka; tulis {where}: \"{node.value}\"")
+        return BAD
+    if _scalar(node) and register.is_province(str(node.value)):
+        c.add(_pos(node), f'{_label(where)}"{node.value}" bukan kabupaten/kota; itu kode provinsi '
+                          f"{register.level_name(str(node.value))}")
         return BAD
     return _expect(c, node, where, 'kode kabupaten/kota berformat NN.NN, mis. "32.05"')
 
@@ -223,7 +230,10 @@ def _check_list(kind: s.ListOf, node: yaml.Node, where: str, c: Collector) -> ob
             ok = False
         else:
             items.append(value)
-    return tuple(items) if ok else BAD
+    if not ok:
+        c.partial[where] = tuple(items)
+        return BAD
+    return tuple(items)
 
 
 def _key_problem(key_node: yaml.Node, where: str, c: Collector, known: Iterable[str],
@@ -280,6 +290,9 @@ def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> 
             ok = False
         else:
             values[key] = value
+            if value_node.__class__ is yaml.SequenceNode and _scalar_list(entry[1]):
+                for i, item in enumerate(value_node.value):  # cross-checks point at the item itself
+                    marks[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
     for key in required:
         if key not in values and (key not in marks or _empty(node, key)):
             c.add(marks.get(key, marks[""]), f'{_label(where)}kunci wajib "{key}" tidak ada atau kosong')
@@ -289,6 +302,10 @@ def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> 
     if kind.build is None:
         return values
     return kind.build(**values, marks=marks)
+
+
+def _scalar_list(kind: s.Kind) -> bool:
+    return isinstance(kind, s.ListOf) and not isinstance(kind.item, s.Record)
 
 
 def _empty(node: yaml.MappingNode, key: str) -> bool:
@@ -338,6 +355,11 @@ def check_node(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]
     return _CHECKS[type(kind)](kind, node, "", Collector(path, problems))
 
 
+def _check_file(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]) -> tuple[Any, Collector]:
+    collector = Collector(path, problems)
+    return _CHECKS[type(kind)](kind, node, "", collector), collector
+
+
 # ---------------------------------------------------------------- cross-checks
 
 
@@ -354,7 +376,12 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
     marks = plan.marks
     result: tuple[str, str] | None = None
     if plan.contoh:
-        if plan.nama is None:
+        real = register.lookup(plan.kode_wilayah)
+        if real is not None:
+            c.add(marks["kode_wilayah"], f'kode_wilayah: data contoh tidak boleh memakai kode wilayah nyata '
+                                         f'"{plan.kode_wilayah}" ({real.nama}); pakai kode yang tidak ada, '
+                                         'mis. "99.01"')
+        elif plan.nama is None:
             c.add(marks[""], 'kunci "nama" wajib diisi untuk data contoh (contoh: true)')
         elif not plan.nama.startswith(("Kabupaten ", "Kota ")):
             c.add(marks["nama"], f'nama: harus diawali "Kabupaten " atau "Kota ", tetapi ditemukan "{plan.nama}"')
@@ -378,7 +405,7 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
                                  f'tetapi ditemukan "{plan.nama}"')
         else:
             result = (found.nama, found.provinsi)
-    if plan.angkatan > options.today.year:
+    if not s.MIN_COHORT <= plan.angkatan <= options.today.year:
         c.add(marks["angkatan"], f"angkatan: harus antara {s.MIN_COHORT} dan {options.today.year}, "
                                  f"tetapi ditemukan {plan.angkatan}")
     if plan.periode.mulai > plan.periode.selesai:
@@ -407,11 +434,12 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
     for p in programs:
         marks = p.marks
         label = f'program "{p.id}"'
-        for old in p.id_lama:
+        for i, old in enumerate(p.id_lama):
             if old in first_by_id:
-                c.add(marks["id_lama"], f'{label}: id_lama "{old}" masih dipakai sebagai id program lain')
+                c.add(marks[f"id_lama[{i}]"], f'{label}: id_lama "{old}" masih dipakai sebagai id program lain')
             elif old in old_ids and old_ids[old] is not p:
-                c.add(marks["id_lama"], f'{label}: id_lama "{old}" juga tercantum pada program "{old_ids[old].id}"')
+                c.add(marks[f"id_lama[{i}]"],
+                      f'{label}: id_lama "{old}" juga tercantum pada program "{old_ids[old].id}"')
             old_ids[old] = p
         if p.elemen not in m.ELEMENTS[p.dimensi]:
             c.add(marks["elemen"], f'{label}: elemen "{p.elemen}" bukan bagian dari {p.dimensi}; '
@@ -419,16 +447,17 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
         if p.opd not in agencies:
             c.add(marks["opd"], f'{label}: opd "{p.opd}" tidak ada di daftar opd masterplan.yaml'
                                 + _suggest(p.opd, sorted(agencies)))
-        for kode in p.opd_terkait:
+        for i, kode in enumerate(p.opd_terkait):
             if kode not in agencies:
-                c.add(marks["opd_terkait"], f'{label}: opd_terkait "{kode}" tidak ada di daftar opd '
+                c.add(marks[f"opd_terkait[{i}]"], f'{label}: opd_terkait "{kode}" tidak ada di daftar opd '
                                             "masterplan.yaml" + _suggest(kode, sorted(agencies)))
         if p.tahun_mulai > p.tahun_selesai:
             c.add(marks["tahun_selesai"], f"{label}: tahun_selesai ({p.tahun_selesai}) tidak boleh sebelum "
                                           f"tahun_mulai ({p.tahun_mulai})")
-        elif p.tahun_mulai < period.mulai or p.tahun_selesai > period.selesai:
-            c.add(marks["tahun_mulai"], f"{label}: tahun {p.tahun_mulai}–{p.tahun_selesai} di luar periode "
-                                        f"masterplan {period.mulai}–{period.selesai}", "warning")
+        elif period.mulai <= period.selesai and (p.tahun_mulai < period.mulai or p.tahun_selesai > period.selesai):
+            where = "tahun_mulai" if p.tahun_mulai < period.mulai else "tahun_selesai"
+            c.add(marks[where], f"{label}: tahun {p.tahun_mulai}–{p.tahun_selesai} di luar periode "
+                                f"masterplan {period.mulai}–{period.selesai}", "warning")
         if p.status == "selesai" and p.progres is not None and p.progres != 100:
             c.add(marks["progres"], f"{label}: status selesai berarti progres 100, tetapi ditemukan {p.progres}")
         if p.status == "selesai" and not p.has_evidence:
@@ -456,22 +485,34 @@ PARALLEL_FROM = 24
 MAX_WORKERS = 4
 
 
-def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> Any:
+def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> tuple[Any, dict[str, Any]]:
+    """A file's built value (or BAD) and the valid items of its lists that also held invalid ones."""
     source = load_file(path, display)
     if source.root is None:
         problems.extend(source.problems)
-        return BAD
-    return check_node(kind, source.root, display, problems)
+        return BAD, {}
+    value, collector = _check_file(kind, source.root, display, problems)
+    return value, collector.partial
 
 
 def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region | None, list[Problem]]:
     """Load and validate one region folder; the region is ``None`` when any error was found."""
-    region, problems, _count = _load_region(folder, display, options, True)
-    return region, problems
+    outcome = _load_region(folder, display, options, True)
+    return outcome.region, outcome.problems
 
 
-def _load_region(folder: Path, display: str, options: Options,
-                 keep_model: bool) -> tuple[m.Region | None, list[Problem], int]:
+@dataclass(frozen=True)
+class _Outcome:
+    """What checking one region gives back (across a process boundary, so kept small)."""
+
+    region: m.Region | None
+    problems: list[Problem]
+    program_count: int
+    code: tuple[str, int, int] | None
+    """kode_wilayah and its position, for the check across regions."""
+
+
+def _load_region(folder: Path, display: str, options: Options, keep_model: bool) -> _Outcome:
     problems: list[Problem] = []
     slug = folder.name
     present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
@@ -484,28 +525,30 @@ def _load_region(folder: Path, display: str, options: Options,
     if _SLUG.fullmatch(slug) is None:
         problems.append(Problem(display, 1, 1, "error", f'nama folder "{slug}" harus berformat {s.SLUG_HINT}'))
     loaded: dict[str, Any] = {}
+    partial: dict[str, dict[str, Any]] = {}
     for name, kind in s.FILES.items():
         if name in present:
-            loaded[name] = _load(folder / name, f"{display}/{name}", kind, problems)
+            loaded[name], partial[name] = _load(folder / name, f"{display}/{name}", kind, problems)
     plan = loaded.get("masterplan.yaml", BAD)
     identity = None
     if isinstance(plan, m.Masterplan):
         identity = _check_masterplan(plan, slug, Collector(f"{display}/masterplan.yaml", problems), options)
-    programs: tuple[m.Program, ...] = ()
     program_file = loaded.get("program.yaml", BAD)
-    if program_file is not BAD:
-        programs = program_file["program"]
-        if isinstance(plan, m.Masterplan):
-            _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems))
+    # With an invalid programme, the others are still cross-checked: every error shows in one run.
+    programs: tuple[m.Program, ...] = (
+        program_file["program"] if program_file is not BAD else partial.get("program.yaml", {}).get("program", ()))
+    if isinstance(plan, m.Masterplan):
+        _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems))
     evaluations: tuple[m.Evaluation, ...] = ()
     evaluation_file = loaded.get("evaluasi.yaml")
     if isinstance(evaluation_file, dict):
         evaluations = evaluation_file["evaluasi"]
         _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
+    code = (plan.kode_wilayah, *plan.marks["kode_wilayah"]) if isinstance(plan, m.Masterplan) else None
     if identity is None or any(p.severity == "error" for p in problems) or not isinstance(plan, m.Masterplan):
-        return None, problems, len(programs)
+        return _Outcome(None, problems, len(programs), code)
     if not keep_model:  # a check in a worker process: the model is not worth pickling back
-        return None, problems, len(programs)
+        return _Outcome(None, problems, len(programs), code)
     region = m.Region(
         slug=slug,
         nama=identity[0],
@@ -514,7 +557,7 @@ def _load_region(folder: Path, display: str, options: Options,
         program=tuple(sorted(programs, key=lambda p: p.id)),
         evaluasi=tuple(sorted(evaluations, key=lambda e: e.tahun)),
     )
-    return region, problems, len(programs)
+    return _Outcome(region, problems, len(programs), code)
 
 
 @dataclass(frozen=True)
@@ -567,19 +610,19 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
     else:
         outcomes = [_load_region(f, d, options, keep_model) for f, d in zip(folders, displays, strict=True)]
     program_count = 0
-    for region, found, count in outcomes:
-        problems.extend(found)
-        program_count += count
-        if region is not None:
-            regions.append(region)
-    by_code: dict[str, m.Region] = {}
-    for region in regions:
-        other = by_code.get(region.plan.kode_wilayah)
-        if other is not None:
-            problems.append(Problem(f"{display_root}/{region.slug}/masterplan.yaml",
-                                    *region.plan.marks["kode_wilayah"], "error",
-                                    f'kode_wilayah "{region.plan.kode_wilayah}" sudah dipakai wilayah {other.slug}'))
-        by_code[region.plan.kode_wilayah] = region
+    by_code: dict[str, str] = {}
+    for folder, outcome in zip(folders, outcomes, strict=True):
+        problems.extend(outcome.problems)
+        program_count += outcome.program_count
+        if outcome.region is not None:
+            regions.append(outcome.region)
+        if outcome.code is not None:
+            code, line, col = outcome.code
+            if code in by_code:
+                problems.append(Problem(f"{display_root}/{folder.name}/masterplan.yaml", line, col, "error",
+                                        f'kode_wilayah "{code}" sudah dipakai wilayah {by_code[code]}'))
+            else:
+                by_code[code] = folder.name
     ordered = tuple(sorted(problems))
     ok = not any(p.severity == "error" for p in ordered)
     dataset = m.Dataset(tuple(regions)) if ok else None

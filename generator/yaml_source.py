@@ -57,7 +57,7 @@ _SYNTAX_HINTS = (
     ("did not find expected key", "indentasi tidak konsisten atau tanda '-' salah tempat"),
     ("did not find expected '-' indicator", "butir daftar harus diawali '-' dengan indentasi yang sama"),
     ("found undefined alias", "alias YAML (*nama) tidak diizinkan"),
-    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip ditutup"),
+    ("found unexpected end of stream", "tanda kutip yang dibuka di sini tidak ditutup"),
     ("found unknown escape character", "urutan escape tidak dikenal dalam teks bertanda kutip ganda"),
     ("but found another document", "berkas hanya boleh berisi satu dokumen YAML (hapus '---' tambahan)"),
     ("did not find expected ',' or ']'", "daftar dalam kurung siku tidak ditutup dengan ']'"),
@@ -98,48 +98,71 @@ def _decode(path: str, data: bytes) -> str | Problem:
     return text
 
 
+_ALIAS_MESSAGE = "anchor dan alias YAML (&nama, *nama) tidak diizinkan; tulis nilainya langsung"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# Errors whose cause is where something was opened (a quote, a bracket), not where the file ended.
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def parse_text(path: str, text: str) -> YamlFile:
     """Parse YAML text into a node tree, or say where and why it cannot be read."""
     tab = _TAB_INDENT.search(text)
     if tab is not None:
-        line = text.count("\n", 0, tab.start()) + 1
-        col = tab.end() - tab.start()
+        line, col = _line_col(text, tab.end() - 1)
         return YamlFile(path, None, [_problem(path, line, col, "tab tidak diizinkan untuk indentasi; gunakan spasi")])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        context = str(exc.context or "")
+        opened = exc.context_mark is not None and context.startswith(_OPENED_AT)
+        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = str(exc.problem or exc.context or "")
         message = next((hint for key, hint in reversed(_SYNTAX_HINTS) if key in problem), None)
         if message is None:
             message = f"sintaks YAML tidak sah ({problem})"
         return YamlFile(path, None, [_problem(path, line, col, message)])
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return YamlFile(path, None, [_problem(path, 1, 1, f"YAML tidak dapat dibaca ({exc})")])
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return YamlFile(path, None, [_problem(path, line, col, f"karakter kontrol U+{ord(char):04X} tidak "
+                                                              "diizinkan; hapus karakter itu")])
     if root is None:
         return YamlFile(path, None, [_problem(path, 1, 1, "berkas kosong; isinya harus berupa pemetaan YAML")])
     problems: list[Problem] = []
     # Explicit tags need '!' and anchors need '&' in the text: skip the walk when neither appears.
     if "!" in text or "&" in text:
-        _check_nodes(path, root, problems)
+        _check_nodes(path, text, root, problems)
     return YamlFile(path, None if problems else root, problems)
 
 
-def _check_nodes(path: str, root: yaml.Node, problems: list[Problem]) -> None:
+def _first_alias(text: str) -> tuple[int, int]:
+    """Where the first alias (``*name``) is; only called once one is known to exist."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            return token.start_mark.line + 1, token.start_mark.column + 1
+    return 1, 1  # pragma: no cover - an alias was found by the composer
+
+
+def _check_nodes(path: str, text: str, root: yaml.Node, problems: list[Problem]) -> None:
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        mark = node.start_mark
-        if id(node) in seen:
-            problems.append(_problem(path, mark.line + 1, mark.column + 1,
-                                     "anchor dan alias YAML (&nama, *nama) tidak diizinkan; tulis nilainya langsung"))
+        if id(node) in seen or node.tag == _MERGE_TAG:
+            problems.append(_problem(path, *_first_alias(text), _ALIAS_MESSAGE))
             return
         seen.add(id(node))
         if node.tag not in STANDARD_TAGS:
+            mark = node.start_mark
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(_problem(path, mark.line + 1, mark.column + 1,
-                                     f"tag YAML {node.tag!r} tidak diizinkan; data tidak boleh berisi tag"))
+                                     f'tag YAML "{shown}" tidak diizinkan; data tidak boleh berisi tag'))
             return
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:

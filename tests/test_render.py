@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
 
 from generator import render, text
-from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
 
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -184,3 +184,37 @@ def test_rendering_is_deterministic() -> None:
 
 def test_golden_dir_is_complete() -> None:
     assert Path(GOLDEN / "index.md").is_file()
+
+
+# The hand-written formatters must say exactly what Babel's id_ID locale says.
+from decimal import Decimal  # noqa: E402
+
+from babel.dates import format_date  # noqa: E402
+from babel.numbers import format_compact_decimal, format_decimal, format_percent  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.integers(min_value=0, max_value=10**14))
+def test_rupiah_matches_babel(amount: int) -> None:
+    assert text.rupiah(amount) == "Rp" + format_decimal(amount, locale="id_ID", format="#,##0")
+    if amount >= 1000 and (amount < 999_995 or amount >= 1_000_000) and not 999_995_000 <= amount < 10**9 \
+            and not 999_995_000_000 <= amount < 10**12:
+        babel = format_compact_decimal(amount, locale="id_ID", format_type="long", fraction_digits=2)
+        assert text.rupiah_short(amount) == "Rp" + babel
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False))
+def test_number_and_percent_match_babel(value: object) -> None:
+    number = float(value)  # type: ignore[arg-type]
+    assert text.number(number) == format_decimal(number, locale="id_ID", format="#,##0.##")
+    exact = Decimal(repr(number)) / 100  # Babel rounds what it is given; give it the exact value
+    assert text.percent(number) == format_percent(exact, locale="id_ID", format="#,##0.#%")
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_date_matches_babel(value: dt.date) -> None:
+    assert text.date(value) == format_date(value, format="d MMMM y", locale="id_ID")

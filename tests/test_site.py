@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
 
 from generator import cli as cli_module
 from generator import site
@@ -15,7 +16,6 @@ from generator.cli import cli
 from generator.errors import PublishError
 from generator.render import Page
 from generator.write import MANIFEST, write_pages
-from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +60,7 @@ def test_writer_refuses_to_overwrite_hand_written_pages(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     (content / "tentang.md").write_text("tulisan tangan\n", encoding="utf-8")
-    with pytest.raises(PublishError, match="halaman tulisan tangan akan tertimpa: tentang.md"):
+    with pytest.raises(PublishError, match=r"halaman tulisan tangan akan tertimpa: tentang\.md"):
         write_pages(content, [Page("tentang.md", "hasil\n")])
     assert (content / "tentang.md").read_text(encoding="utf-8") == "tulisan tangan\n"
 
