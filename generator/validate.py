@@ -544,7 +544,10 @@ def _load_region(folder: Path, display: str, options: Options, keep_model: bool)
     if isinstance(evaluation_file, dict):
         evaluations = evaluation_file["evaluasi"]
         _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
-    code = (plan.kode_wilayah, *plan.marks["kode_wilayah"]) if isinstance(plan, m.Masterplan) else None
+    code = None
+    # A demo region that borrowed a real code is already told so; the real region keeps its code.
+    if isinstance(plan, m.Masterplan) and not (plan.contoh and register.lookup(plan.kode_wilayah)):
+        code = (plan.kode_wilayah, *plan.marks["kode_wilayah"])
     if identity is None or any(p.severity == "error" for p in problems) or not isinstance(plan, m.Masterplan):
         return _Outcome(None, problems, len(programs), code)
     if not keep_model:  # a check in a worker process: the model is not worth pickling back

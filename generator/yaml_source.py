@@ -128,7 +128,11 @@ def parse_text(path: str, text: str) -> YamlFile:
             message = f"sintaks YAML tidak sah ({problem})"
         return YamlFile(path, None, [_problem(path, line, col, message)])
     except yaml.reader.ReaderError as exc:  # control characters and the like
-        line, col = _line_col(text, exc.position)
+        # libyaml counts bytes of the UTF-8 encoding; the pure-Python reader counts characters.
+        index = exc.position
+        if _BaseLoader is not yaml.SafeLoader:
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+        line, col = _line_col(text, index)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         return YamlFile(path, None, [_problem(path, line, col, f"karakter kontrol U+{ord(char):04X} tidak "
                                                               "diizinkan; hapus karakter itu")])
@@ -154,11 +158,11 @@ def _check_nodes(path: str, text: str, root: yaml.Node, problems: list[Problem])
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen or node.tag == _MERGE_TAG:
+        if id(node) in seen:
             problems.append(_problem(path, *_first_alias(text), _ALIAS_MESSAGE))
             return
         seen.add(id(node))
-        if node.tag not in STANDARD_TAGS:
+        if node.tag not in STANDARD_TAGS and node.tag != _MERGE_TAG:  # "<<" is then an unknown key
             mark = node.start_mark
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(_problem(path, mark.line + 1, mark.column + 1,
