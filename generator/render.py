@@ -256,7 +256,7 @@ class Renderer:
 
 
 def render_site(dataset: m.Dataset, today: dt.date) -> list[Page]:
-    """All generated pages, sorted by path."""
+    """All generated pages and files, sorted by path."""
     renderer = Renderer(today)
     pages = [renderer.home_page(dataset)]
     for region in dataset.regions:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from generator.render import Page
 
 MANIFEST = ".generated.json"
+GENERATED_SUFFIXES = (".md", ".json", ".csv", ".xml")
+"""Pages, and the data downloads and feeds MkDocs copies as they are."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class WriteReport:
 def _safe_relative(path: str) -> str:
     norm = posixpath.normpath(path)
     if (path != norm or norm.startswith(("../", "/")) or norm == ".." or "\\" in path
-            or not norm.endswith(".md") or posixpath.basename(norm).startswith(".")):
+            or not norm.endswith(GENERATED_SUFFIXES) or posixpath.basename(norm).startswith(".")):
         raise PublishError(f"jalur halaman tidak aman: {path!r}")
     return norm
 

@@ -65,7 +65,7 @@ def test_writer_refuses_to_overwrite_hand_written_pages(tmp_path: Path) -> None:
     assert (content / "tentang.md").read_text(encoding="utf-8") == "tulisan tangan\n"
 
 
-@pytest.mark.parametrize("path", ["../luar.md", "/etc/x.md", "a/../../b.md", "a\\b.md", "a/.x.md", "a.txt"])
+@pytest.mark.parametrize("path", ["../luar.md", "/etc/x.md", "a/../../b.md", "a\\b.md", "a/.x.md", "a.txt", "a.html"])
 def test_writer_stays_inside_content(tmp_path: Path, path: str) -> None:
     with pytest.raises(PublishError, match="jalur halaman tidak aman"):
         write_pages(tmp_path / "content", [Page(path, "x\n")])
