@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import model as m
 from generator import text
+from generator.settings import Settings
 
 DIM_LABEL = {
     "smart-governance": "Smart Governance",
@@ -194,9 +195,11 @@ def _tidy(markdown: str) -> str:
 class Renderer:
     """Renders every page of a dataset; one Jinja environment for all of them."""
 
-    def __init__(self, today: dt.date) -> None:
+    def __init__(self, today: dt.date, settings: Settings | None = None) -> None:
         self.today = today
+        self.settings = settings or Settings()
         self.env = _environment()
+        self.env.globals["settings"] = self.settings
 
     def _page(self, template: str, path: str, **context: Any) -> Page:
         body = self.env.get_template(template).render(here=path, today=self.today, **context)
@@ -255,9 +258,9 @@ class Renderer:
                           updates=updates[:LATEST_UPDATES])
 
 
-def render_site(dataset: m.Dataset, today: dt.date) -> list[Page]:
+def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = None) -> list[Page]:
     """All generated pages and files, sorted by path."""
-    renderer = Renderer(today)
+    renderer = Renderer(today, settings)
     pages = [renderer.home_page(dataset)]
     for region in dataset.regions:
         pages.extend(renderer.region_pages(region))

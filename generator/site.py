@@ -13,6 +13,7 @@ from pathlib import Path
 from generator import validate
 from generator.errors import DataError, PublishError
 from generator.model import Dataset
+from generator.settings import load_settings
 from generator.write import WriteReport, write_pages
 
 
@@ -51,11 +52,12 @@ def check(project: Project, today: dt.date, only: str | None = None) -> validate
 
 def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None) -> WriteReport:
     """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's."""
-    from generator import render  # Jinja and Babel are not needed by a plain check
+    from generator import render  # Jinja is not needed by a plain check
 
+    settings = load_settings(project.config)
     if only is None:
-        return write_pages(project.content, render.render_site(dataset, today))
-    renderer = render.Renderer(today)
+        return write_pages(project.content, render.render_site(dataset, today, settings))
+    renderer = render.Renderer(today, settings)
     pages = [page for region in dataset.regions for page in renderer.region_pages(region)]
     return write_pages(project.content, pages, scope=only)
 

@@ -16,8 +16,10 @@ from generator.errors import Problem
 
 try:  # the C parser is ~7x faster; fall back to pure Python where libyaml is absent
     from yaml import CSafeLoader as _BaseLoader
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    _LIBYAML = False
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -130,7 +132,7 @@ def parse_text(path: str, text: str) -> YamlFile:
     except yaml.reader.ReaderError as exc:  # control characters and the like
         # libyaml counts bytes of the UTF-8 encoding; the pure-Python reader counts characters.
         index = exc.position
-        if _BaseLoader is not yaml.SafeLoader:
+        if _LIBYAML:
             index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
         line, col = _line_col(text, index)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
