@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator import scaffold, site, validate
-from generator.errors import MasterplanError, Problem, PublishError
+from generator.errors import DataError, MasterplanError, Problem, PublishError
 
 REGIONS_OPTION = click.option(
     "--regions", "regions_dir", default="regions", show_default=True,
@@ -92,7 +92,16 @@ def _generate(project: site.Project, strict: bool, only: str | None = None) -> N
         click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
         sys.exit(1)
     assert result.dataset is not None
-    report = site.generate(project, result.dataset, _today(), only)
+    try:
+        report = site.generate(project, result.dataset, _today(), only)
+    except DataError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format_text())
+        click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
+        sys.exit(1)
+    except PublishError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(1)
     click.echo(f"Halaman: {len(report.written)} ditulis, {report.unchanged} tidak berubah, "
                f"{len(report.removed)} dihapus.")
 

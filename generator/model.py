@@ -398,7 +398,24 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """A published page taken out of the plan: its address keeps answering with a notice."""
+
+    url: str
+    """Site path, ``/kota-tegal/quick-win/aplikasi-lama/``; a region's root covers all its pages."""
+    judul: str
+    """What the page was about."""
+    tanggal: dt.date
+    """When it was removed."""
+    alasan: str | None = None
+    """Why, in a sentence."""
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Every region of one data directory, sorted by slug."""
 
     regions: tuple[Region, ...]
+    removed: tuple[Removal, ...] = ()
+    """Pages removed from the plan (regions/dihapus.yaml), sorted by URL."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import model as m
 from generator import text
+from generator import urls as urls_module
 from generator.settings import Settings
 
 DIM_LABEL = {
@@ -61,6 +62,8 @@ class Page:
 
     path: str
     text: str
+    kind: str = "page"
+    """``page``, ``notice`` (a removal notice) or ``file`` (a download or feed)."""
 
 
 def link(here: str, target: str, anchor: str | None = None) -> Markup:
@@ -230,6 +233,22 @@ class Renderer:
             pages.append(self._page("analysis.md.j2", f"{slug}/analisis.md", a=region.plan.analisis, **base))
         return pages
 
+    def removal_pages(self, dataset: m.Dataset, registered: Iterable[str]) -> list[Page]:
+        """A notice at each removed address; a removed region's notice covers all its published pages."""
+        regions = {r.slug: r for r in dataset.regions}
+        known = sorted(set(registered))
+        pages = []
+        for removal in dataset.removed:
+            slug = removal.url.strip("/").split("/")[0]
+            region = regions.get(slug)
+            urls = [removal.url]
+            if region is None and removal.url == f"/{slug}/":
+                urls += [u for u in known if u.startswith(removal.url) and u != removal.url]
+            for url in urls:
+                page = self._page("removed.md.j2", urls_module.path_of(url), r=removal, region=region)
+                pages.append(Page(page.path, page.text, "notice"))
+        return pages
+
     def home_page(self, dataset: m.Dataset) -> Page:
         """The national overview."""
         regions = dataset.regions
@@ -258,10 +277,12 @@ class Renderer:
                           updates=updates[:LATEST_UPDATES])
 
 
-def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = None) -> list[Page]:
-    """All generated pages and files, sorted by path."""
+def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = None,
+                registered: Iterable[str] = ()) -> list[Page]:
+    """All generated pages and files, sorted by path; ``registered`` are the URLs published before."""
     renderer = Renderer(today, settings)
     pages = [renderer.home_page(dataset)]
     for region in dataset.regions:
         pages.extend(renderer.region_pages(region))
+    pages.extend(renderer.removal_pages(dataset, registered))
     return sorted(pages, key=lambda p: p.path)

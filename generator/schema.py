@@ -250,6 +250,16 @@ EVALUATION = Record({
 
 EVALUATION_FILE = Record({"evaluasi": _req(ListOf(EVALUATION))})
 
+REMOVALS_FILE_NAME = "dihapus.yaml"
+REMOVALS_FILE = Record({"dihapus": _req(ListOf(Record({
+    "url": _req(Text(re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+"), "alamat halaman situs yang diawali dan "
+                     "diakhiri '/', mis. /kota-tegal/quick-win/aplikasi-lama/")),
+    "judul": _req(TEXT, "Judul halaman yang dihapus"),
+    "tanggal": _req(Date(), "Tanggal penghapusan"),
+    "alasan": _opt(TEXT, "Alasan penghapusan"),
+}, m.Removal)))})
+"""regions/dihapus.yaml: pages removed from the plan, each keeping its address with a notice."""
+
 FILES: Mapping[str, Record] = {
     "masterplan.yaml": MASTERPLAN,
     "program.yaml": PROGRAM_FILE,

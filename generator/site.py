@@ -9,10 +9,14 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import validate
-from generator.errors import DataError, PublishError
+from generator import urls, validate
+from generator.errors import DataError, Problem, PublishError
 from generator.model import Dataset
+
+if TYPE_CHECKING:
+    from generator.render import Page
 from generator.settings import load_settings
 from generator.write import WriteReport, write_pages
 
@@ -56,10 +60,40 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
 
     settings = load_settings(project.config)
     if only is None:
-        return write_pages(project.content, render.render_site(dataset, today, settings))
+        register = project.regions / urls.REGISTER_NAME
+        pages = render.render_site(dataset, today, settings, urls.read_register(register))
+        _check_urls(project, dataset, pages, register)
+        report = write_pages(project.content, pages)
+        published = {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
+        urls.write_register(register, published | {urls.url_of(p.path) for p in pages if p.path.endswith(".md")})
+        return report
     renderer = render.Renderer(today, settings)
     pages = [page for region in dataset.regions for page in renderer.region_pages(region)]
     return write_pages(project.content, pages, scope=only)
+
+
+def _hand_written(content: Path, generated: set[str]) -> list[str]:
+    """Markdown pages in content/ that the generator did not write (guide, about)."""
+    from generator.write import read_manifest
+
+    ours = read_manifest(content) | generated
+    found = (p.relative_to(content).as_posix() for p in content.rglob("*.md"))
+    return sorted(p for p in found if p not in ours and not p.startswith("."))
+
+
+def _check_urls(project: Project, dataset: Dataset, pages: list[Page], register: Path) -> None:
+    """Refuse a build that would drop a published URL, or a removal notice over a live page."""
+    problems = []
+    live = {p.path for p in pages if p.kind != "notice"}
+    for removal in dataset.removed:
+        if urls.path_of(removal.url) in live:
+            problems.append(Problem(f"{project.regions_display}/dihapus.yaml", *removal.marks["url"], "error",
+                                    f"url: {removal.url} masih diterbitkan; hapus butir ini dari dihapus.yaml"))
+    produced = {urls.url_of(p.path) for p in pages if p.path.endswith(".md")}
+    produced |= {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
+    problems += urls.missing(register, f"{project.regions_display}/{urls.REGISTER_NAME}", produced)
+    if problems:
+        raise DataError(problems)
 
 
 def check_and_generate(project: Project, today: dt.date, strict: bool = False,

@@ -626,7 +626,13 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
                                         f'kode_wilayah "{code}" sudah dipakai wilayah {by_code[code]}'))
             else:
                 by_code[code] = folder.name
+    removed: tuple[m.Removal, ...] = ()
+    removals_path = root / s.REMOVALS_FILE_NAME
+    if only is None and removals_path.is_file():
+        loaded, _partial = _load(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}", s.REMOVALS_FILE, problems)
+        if loaded is not BAD:
+            removed = tuple(sorted(loaded["dihapus"], key=lambda r: r.url))
     ordered = tuple(sorted(problems))
     ok = not any(p.severity == "error" for p in ordered)
-    dataset = m.Dataset(tuple(regions)) if ok else None
+    dataset = m.Dataset(tuple(regions), removed) if ok else None
     return Result(dataset, ordered, len(folders), program_count, ok)
