@@ -12,8 +12,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import charts, feeds, opendata, text
 from generator import model as m
-from generator import text
 from generator import urls as urls_module
 from generator.settings import Settings
 
@@ -156,6 +156,7 @@ def _environment() -> jinja2.Environment:
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
         percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,
     )
+    env.globals.update(charts.JINJA_GLOBALS)
     return env
 
 
@@ -231,6 +232,13 @@ class Renderer:
                                         target_url=f"../{p.id}/", **base))
         if region.plan.analisis is not None:
             pages.append(self._page("analysis.md.j2", f"{slug}/analisis.md", a=region.plan.analisis, **base))
+        pages.append(self._page("changes.md.j2", f"{slug}/perubahan.md",
+                                entries=feeds.region_entries(region, quick_wins_only=False), **base))
+        pages.append(Page(f"{slug}/feed.xml", feeds.atom(
+            f"Pembaruan masterplan smart city {region.nama}", f"{slug}/feed.xml", f"{slug}/perubahan/",
+            feeds.region_entries(region), self.settings.site_url, self.settings.publisher,
+            dt.date(region.plan.angkatan, 1, 1)), "file"))
+        pages.extend(opendata.region_files(region, self.today, self.settings))
         return pages
 
     def removal_pages(self, dataset: m.Dataset, registered: Iterable[str]) -> list[Page]:
@@ -285,4 +293,11 @@ def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = 
     for region in dataset.regions:
         pages.extend(renderer.region_pages(region))
     pages.extend(renderer.removal_pages(dataset, registered))
+    national = sorted((e for r in dataset.regions for e in feeds.region_entries(r)),
+                      key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))[:feeds.NATIONAL_LIMIT]
+    fallback = min((r.plan.periode.mulai for r in dataset.regions), default=2017)
+    pages.append(Page("feed.xml", feeds.atom(
+        "Pembaruan masterplan smart city kabupaten/kota", "feed.xml", "", national,
+        renderer.settings.site_url, renderer.settings.publisher, dt.date(fallback, 1, 1)), "file"))
+    pages.extend(opendata.national_files(dataset, today, renderer.settings))
     return sorted(pages, key=lambda p: p.path)

@@ -1,6 +1,6 @@
 """Data format version 1 as declarations: kinds of values, records and the model each one builds.
 
-The validator (``validate.py``) interprets these declarations and ``jsonschema.py`` exports them,
+The validator (``validate.py``) interprets these declarations and ``jsonschema_export.py`` exports them,
 so the published JSON Schema and the checks cannot drift apart.
 """
 

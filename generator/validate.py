@@ -119,13 +119,26 @@ def _check_text(kind: s.Text, node: yaml.Node, where: str, c: Collector) -> obje
     return value
 
 
+def _bounds_message(minimum: float | None, maximum: float | None, noun: str) -> str | None:
+    if minimum is not None and maximum is not None:
+        return f"{minimum:g}" if minimum == maximum else f"{noun}antara {minimum:g} dan {maximum:g}"
+    if minimum is not None:
+        return f"{noun}sekurang-kurangnya {minimum:g}"
+    if maximum is not None:
+        return f"{noun}paling besar {maximum:g}"
+    return None
+
+
+def _outside(value: float, minimum: float | None, maximum: float | None) -> bool:
+    return (minimum is not None and value < minimum) or (maximum is not None and value > maximum)
+
+
 def _check_integer(kind: s.Integer, node: yaml.Node, where: str, c: Collector) -> object:
     if not _scalar(node) or node.tag != _INT or _INT_TEXT.fullmatch(node.value) is None:
         return _expect(c, node, where, "bilangan bulat")
     value = int(node.value)
-    if kind.minimum is not None and kind.maximum is not None and not kind.minimum <= value <= kind.maximum:
-        bounds = str(kind.minimum) if kind.minimum == kind.maximum else f"antara {kind.minimum} dan {kind.maximum}"
-        return _expect(c, node, where, bounds)
+    if _outside(value, kind.minimum, kind.maximum):
+        return _expect(c, node, where, _bounds_message(kind.minimum, kind.maximum, "") or "")
     return value
 
 
@@ -139,8 +152,8 @@ def _check_number(kind: s.Number, node: yaml.Node, where: str, c: Collector) -> 
         return _expect(c, node, where, "angka")
     if not math.isfinite(value):
         return _expect(c, node, where, "angka")
-    if kind.minimum is not None and kind.maximum is not None and not kind.minimum <= value <= kind.maximum:
-        return _expect(c, node, where, f"angka antara {kind.minimum:g} dan {kind.maximum:g}")
+    if _outside(value, kind.minimum, kind.maximum):
+        return _expect(c, node, where, _bounds_message(kind.minimum, kind.maximum, "angka ") or "")
     return value
 
 

@@ -66,7 +66,8 @@ def test_dropping_a_published_url_fails_and_names_it(tmp_path: Path) -> None:
     register = urls.read_register(project.regions / urls.REGISTER_NAME)
     line = register.index("/kota-harapan-jaya/quick-win/pju-tenaga-surya/") + 4  # after the 3-line header
     assert (f"{project.regions}/published-urls.txt:{line}:1: error: alamat "
-            "/kota-harapan-jaya/quick-win/pju-tenaga-surya/ pernah diterbitkan tetapi tidak akan ada lagi; bila programnya berganti id, tambahkan id lama ke "
+            "/kota-harapan-jaya/quick-win/pju-tenaga-surya/ pernah diterbitkan tetapi tidak akan ada lagi; bila "
+            "programnya berganti id, tambahkan id lama ke "
             "id_lama program itu, bila dihapus dari rencana, catat di dihapus.yaml") in output.splitlines()
     assert (project.content / QW / "pju-tenaga-surya.md").is_file(), "nothing is written by a failed build"
     assert sorted(p.name for p in site_dir.rglob("*")) == before

@@ -1,0 +1,385 @@
+"""Open data: each region and the whole dataset as JSON and CSV, the JSON Schema, a data package.
+
+Pure, like ``render``: model → ``Page`` objects, byte-for-byte stable (sorted keys, data order, no
+timestamp but the data's own; lateness is computed against the build year, stated in the files).
+
+The JSON holds everything of the YAML, serialised by walking the same declarations the validator
+uses (``schema.py``), so its ``masterplan``, programmes (minus ``COMPUTED_PROGRAM_KEYS``) and
+``evaluasi`` validate against the published JSON Schema. The CSV files are made for spreadsheets:
+UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, and text that a spreadsheet would run as a
+formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import hashlib
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator import jsonschema_export
+from generator import model as m
+from generator import schema as s
+from generator.settings import Settings
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from generator.render import Page
+
+NATIONAL = "data"
+"""Folder (and URL) of the national data page and files."""
+SCHEMA_DIR = f"{NATIONAL}/schema"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
+COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "total_anggaran", "url")
+"""Keys a programme has in the JSON downloads beyond those of program.yaml."""
+REGION_KEYS = ("kode_wilayah", "slug_wilayah", "nama_wilayah", "provinsi", "contoh")
+"""Keys that say which region a programme of the national files belongs to."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the programme CSV files, described once for the page and the data package."""
+
+    name: str
+    type: str
+    """Frictionless field type: ``string``, ``integer`` or ``boolean``."""
+    description: str
+    values: tuple[str, ...] = ()
+    """The only values allowed, when the column is an enumeration."""
+    required: bool = True
+    minimum: int | None = None
+    maximum: int | None = None
+    format: str | None = None
+
+
+PROGRAM_COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", "Pengenal tetap program; bagian dari alamat halamannya"),
+    Column("nama", "string", "Nama program"),
+    Column("dimensi", "string", "Dimensi smart city", m.DIMENSIONS),
+    Column("elemen", "string", "Elemen (subdimensi)", s.ALL_ELEMENTS),
+    Column("jenis", "string", "Jenis program", m.PROGRAM_TYPES),
+    Column("opd", "string", "Kode OPD penanggung jawab (daftar OPD ada di berkas JSON)"),
+    Column("tahun_mulai", "integer", "Tahun mulai"),
+    Column("tahun_selesai", "integer", "Tahun selesai yang direncanakan"),
+    Column("total_anggaran", "integer", "Jumlah seluruh anggaran program dalam rupiah, bilangan bulat tanpa pemisah",
+           minimum=0),
+    Column("status", "string", "Status program", m.STATUSES),
+    Column("progres", "integer", "Progres 0–100 seperti di halaman program (selesai = 100); kosong bila belum ada",
+           required=False, minimum=0, maximum=100),
+    Column("terlambat", "boolean", "true bila tahun_selesai sudah lewat dan status bukan selesai atau dibatalkan"),
+    Column("url", "string", "Alamat halaman program di situs ini", format="uri"),
+)
+"""Columns of ``<slug>-program.csv``, in order."""
+
+NATIONAL_COLUMNS: tuple[Column, ...] = (
+    Column("kode_wilayah", "string", "Kode Kemendagri kabupaten/kota"),
+    Column("slug_wilayah", "string", "Nama wilayah dalam alamat situs, mis. kota-tegal"),
+    Column("nama_wilayah", "string", "Nama kabupaten/kota"),
+    Column("provinsi", "string", "Nama provinsi"),
+    Column("contoh", "boolean", "true bila wilayahnya fiktif (data contoh); saring baris ini sebelum menghitung"),
+    *PROGRAM_COLUMNS,
+)
+"""Columns of the national ``program.csv``: the region, then the programme."""
+
+COLUMN_TYPE_LABEL = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/false"}
+
+
+# ------------------------------------------------------------------ values
+
+def plain(kind: s.Kind, value: Any) -> Any:
+    """A validated value as JSON data, walking its declaration: dates as ISO text, unset keys left out."""
+    if isinstance(kind, s.Record):
+        out: dict[str, Any] = {}
+        for key, declared in kind.fields.items():
+            item = value.get(key) if isinstance(value, Mapping) else getattr(value, key)
+            if item is not None:
+                out[key] = plain(declared.kind, item)
+        return out
+    if isinstance(kind, s.ListOf):
+        return [plain(kind.item, item) for item in value]
+    if isinstance(kind, s.MapOf):
+        return {key: plain(kind.value, item) for key, item in value.items()}
+    if isinstance(kind, s.Date):
+        return value.isoformat()
+    if isinstance(kind, s.Number) and isinstance(value, float) and value.is_integer():
+        return int(value)  # ``target: 90`` is read as 90.0; write it as the editor did
+    return value
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def cell(value: object) -> str:
+    """One CSV cell: booleans as true/false, nothing as empty, text that could run as a formula defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return str(value)
+
+
+def csv_text(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> str:
+    """A CSV file for spreadsheets: BOM, header, CRLF line ends, RFC 4180 quoting."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.name for c in columns])
+    for row in rows:
+        writer.writerow([cell(row[c.name]) for c in columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+# ------------------------------------------------------------------ addresses and names
+
+def region_url(settings: Settings, region: m.Region) -> str:
+    """Absolute address of a region's overview page."""
+    return f"{settings.site_url}{region.slug}/"
+
+
+def program_url(settings: Settings, region: m.Region, p: m.Program) -> str:
+    """Absolute address of a programme: its Quick Win page, or its anchor on the dimension page."""
+    if p.is_quick_win:
+        return f"{settings.site_url}{region.slug}/quick-win/{p.id}/"
+    return f"{settings.site_url}{region.slug}/{p.dimensi}/#{p.id}"
+
+
+def region_json_path(region: m.Region) -> str:
+    """Content path of a region's JSON download."""
+    return f"{region.slug}/data/{region.slug}.json"
+
+
+def region_csv_path(region: m.Region) -> str:
+    """Content path of a region's programme CSV."""
+    return f"{region.slug}/data/{region.slug}-program.csv"
+
+
+def schema_path(file_name: str) -> str:
+    """Content path of the JSON Schema of one data file (``masterplan.yaml`` …)."""
+    return f"{SCHEMA_DIR}/{jsonschema_export.SCHEMA_FILES[file_name]}"
+
+
+def _licence(settings: Settings) -> dict[str, str]:
+    return {"nama": settings.data_license, "url": settings.data_license_url, "penerbit": settings.publisher}
+
+
+def _schemas(settings: Settings) -> dict[str, str]:
+    return {name.removesuffix(".yaml"): settings.site_url + schema_path(name)
+            for name in jsonschema_export.SCHEMA_FILES}
+
+
+# ------------------------------------------------------------------ numbers
+
+def tally(programs: Sequence[m.Program], today: dt.date) -> dict[str, Any]:
+    """Count, budget, count per status and late count of some programmes."""
+    counts = Counter(p.status for p in programs)
+    return {
+        "program": len(programs),
+        "anggaran": sum(p.total_anggaran for p in programs),
+        "status": {status: counts.get(status, 0) for status in m.STATUSES},
+        "terlambat": sum(1 for p in programs if p.is_late(today)),
+    }
+
+
+def summary(region: m.Region, today: dt.date) -> dict[str, Any]:
+    """Totals per dimension and overall, and the Quick Wins, as the region page shows them."""
+    return {
+        "tahun_acuan": today.year,
+        "per_dimensi": {d: tally(region.programs_in(d), today) for d in m.DIMENSIONS},
+        "jumlah": tally(region.program, today),
+        "quick_win": tally(region.quick_wins, today),
+    }
+
+
+def program_row(region: m.Region, p: m.Program, today: dt.date, settings: Settings) -> dict[str, object]:
+    """One programme as a CSV row (the columns of ``PROGRAM_COLUMNS``)."""
+    return {
+        "id": p.id, "nama": p.nama, "dimensi": p.dimensi, "elemen": p.elemen, "jenis": p.jenis, "opd": p.opd,
+        "tahun_mulai": p.tahun_mulai, "tahun_selesai": p.tahun_selesai, "total_anggaran": p.total_anggaran,
+        "status": p.status, "progres": p.effective_progress, "terlambat": p.is_late(today),
+        "url": program_url(settings, region, p),
+    }
+
+
+def _region_keys(region: m.Region) -> dict[str, object]:
+    return {"kode_wilayah": region.plan.kode_wilayah, "slug_wilayah": region.slug, "nama_wilayah": region.nama,
+            "provinsi": region.provinsi, "contoh": region.contoh}
+
+
+def program_json(region: m.Region, p: m.Program, today: dt.date, settings: Settings) -> dict[str, Any]:
+    """Everything of a programme in program.yaml, plus what the site computes from it."""
+    return {
+        **plain(s.PROGRAM, p),
+        "progres_efektif": p.effective_progress,
+        "terlambat": p.is_late(today),
+        "total_anggaran": p.total_anggaran,
+        "url": program_url(settings, region, p),
+    }
+
+
+def region_json(region: m.Region, today: dt.date, settings: Settings) -> dict[str, Any]:
+    """The whole region: its YAML normalised, its programmes with computed fields, and its totals."""
+    return {
+        "wilayah": {"slug": region.slug, "kode_wilayah": region.plan.kode_wilayah, "nama": region.nama,
+                    "provinsi": region.provinsi, "contoh": region.contoh, "url": region_url(settings, region)},
+        "masterplan": plain(s.MASTERPLAN, region.plan),
+        "program": [program_json(region, p, today, settings) for p in region.program],
+        "evaluasi": [plain(s.EVALUATION, e) for e in region.evaluasi],
+        "ringkasan": summary(region, today),
+        "lisensi": _licence(settings),
+        "skema": _schemas(settings),
+    }
+
+
+def _region_entry(region: m.Region, today: dt.date, settings: Settings) -> dict[str, Any]:
+    data_url = f"{settings.site_url}{region.slug}/data/"
+    return {
+        "kode_wilayah": region.plan.kode_wilayah, "slug": region.slug, "nama": region.nama,
+        "provinsi": region.provinsi, "contoh": region.contoh, "angkatan": region.plan.angkatan,
+        "periode": {"mulai": region.plan.periode.mulai, "selesai": region.plan.periode.selesai},
+        "status_dokumen": region.plan.status_dokumen,
+        "jumlah": tally(region.program, today),
+        "quick_win": tally(region.quick_wins, today),
+        "url": region_url(settings, region),
+        "unduhan": {"halaman": data_url, "json": settings.site_url + region_json_path(region),
+                    "csv": settings.site_url + region_csv_path(region)},
+    }
+
+
+# ------------------------------------------------------------------ pages
+
+# render imports this module to wire the data files in, so render is imported where it is used.
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """One Jinja environment for every region: compiling the templates per region would cost more."""
+    from generator import render
+
+    return render._environment()
+
+
+def _page(template: str, path: str, today: dt.date, settings: Settings, **context: Any) -> Page:
+    from generator import render
+
+    body = _environment().get_template(template).render(here=path, today=today, settings=settings,
+                                                         column_type=COLUMN_TYPE_LABEL, **context)
+    return render.Page(path, render._tidy(body))
+
+
+def _file(path: str, text: str) -> Page:
+    from generator import render
+
+    return render.Page(path, text, "file")
+
+
+def region_files(region: m.Region, today: dt.date, settings: Settings) -> list[Page]:
+    """A region's data page (``<slug>/data/``), its JSON and its programme CSV."""
+    data = region_json(region, today, settings)
+    rows = [program_row(region, p, today, settings) for p in region.program]
+    page = _page("region_data.md.j2", f"{region.slug}/data/index.md", today, settings, region=region,
+                 plan=region.plan, totals=data["ringkasan"], json_path=region_json_path(region),
+                 csv_path=region_csv_path(region), columns=PROGRAM_COLUMNS, schema_path=schema_path,
+                 attribution=_attribution(f"Masterplan Smart City {region.nama}", f"{region.slug}/data/", settings))
+    return [page, _file(region_json_path(region), _json(data)),
+            _file(region_csv_path(region), csv_text(PROGRAM_COLUMNS, rows))]
+
+
+def _attribution(title: str, path: str, settings: Settings) -> str:
+    return f"{title}, {settings.publisher}, {settings.site_url}{path}, lisensi {settings.data_license}"
+
+
+def _resource(name: str, path: str, text: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
+    data = text.encode()
+    media = {"csv": "text/csv", "json": "application/json"}[path.rsplit(".", 1)[1]]
+    return {
+        "name": name, "path": path, "title": title, "description": description,
+        "format": path.rsplit(".", 1)[1], "mediatype": extra.pop("mediatype", media), "encoding": "utf-8",
+        "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(), **extra,
+    }
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.description}
+    if column.format:
+        field["format"] = column.format
+    if column.type == "boolean":
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    constraints: dict[str, Any] = {"required": column.required}
+    if column.values:
+        constraints["enum"] = list(column.values)
+    if column.minimum is not None:
+        constraints["minimum"] = column.minimum
+    if column.maximum is not None:
+        constraints["maximum"] = column.maximum
+    field["constraints"] = constraints
+    return field
+
+
+def datapackage(files: Mapping[str, str], settings: Settings) -> dict[str, Any]:
+    """A Frictionless Data Package describing the national files (paths relative to ``data/``)."""
+    resources = [
+        _resource("program", "program.csv", files["program.csv"], "Semua program (CSV)",
+                  "Satu baris per program dari semua wilayah. UTF-8 dengan BOM; teks yang diawali = + - @ "
+                  "diberi tanda petik tunggal di depannya agar tidak dijalankan sebagai rumus.",
+                  profile="tabular-data-resource",
+                  dialect={"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True,
+                           "header": True},
+                  schema={"fields": [_field(c) for c in NATIONAL_COLUMNS], "missingValues": [""],
+                          "primaryKey": ["slug_wilayah", "id"]}),
+        _resource("program-json", "program.json", files["program.json"], "Semua program (JSON)",
+                  "Seluruh isi program.yaml semua wilayah, ditambah " + ", ".join(COMPUTED_PROGRAM_KEYS) + "."),
+        _resource("wilayah", "wilayah.json", files["wilayah.json"], "Daftar wilayah (JSON)",
+                  "Kode, nama, provinsi, angkatan, periode dan jumlah program tiap wilayah."),
+    ]
+    for name, schema_file in jsonschema_export.SCHEMA_FILES.items():
+        path = f"schema/{schema_file}"
+        resources.append(_resource(f"skema-{name.removesuffix('.yaml')}", path, files[path],
+                                   f"JSON Schema {name}", f"Format berkas regions/<slug>/{name}.",
+                                   mediatype="application/schema+json"))
+    return {
+        "profile": "data-package",
+        "name": "masterplan-smart-city",
+        "title": "Masterplan Smart City Kabupaten/Kota",
+        "description": "Rencana induk smart city kabupaten/kota di Indonesia: program, anggaran dan capaiannya. "
+                       "Data tiap wilayah juga tersedia di /<slug>/data/.",
+        "homepage": f"{settings.site_url}{NATIONAL}/",
+        "licenses": [{"title": settings.data_license, "path": settings.data_license_url}],
+        "contributors": [{"title": settings.publisher, "role": "publisher"}],
+        "resources": resources,
+    }
+
+
+def national_files(dataset: m.Dataset, today: dt.date, settings: Settings) -> list[Page]:
+    """The national data page (``data/``), all programmes as CSV and JSON, the regions, schemas, data package."""
+    regions = dataset.regions
+    rows = [{**_region_keys(r), **program_row(r, p, today, settings)} for r in regions for p in r.program]
+    programs = [{**_region_keys(r), **program_json(r, p, today, settings)} for r in regions for p in r.program]
+    all_programs = [p for r in regions for p in r.program]
+    totals = {"wilayah": len(regions), **tally(all_programs, today),
+              "quick_win": tally([p for p in all_programs if p.is_quick_win], today)}
+    common = {"lisensi": _licence(settings), "tahun_acuan": today.year}
+    files = {
+        "program.csv": csv_text(NATIONAL_COLUMNS, rows),
+        "program.json": _json({**common, "skema": _schemas(settings), "program": programs}),
+        "wilayah.json": _json({**common, "jumlah": totals,
+                               "wilayah": [_region_entry(r, today, settings) for r in regions]}),
+    }
+    for name, schema_file in jsonschema_export.SCHEMA_FILES.items():
+        files[f"schema/{schema_file}"] = _json(
+            jsonschema_export.file_schema(name, settings.site_url + schema_path(name)))
+    files["datapackage.json"] = _json(datapackage(files, settings))
+    page = _page("national_data.md.j2", f"{NATIONAL}/index.md", today, settings, regions=regions,
+                 totals=totals, columns=NATIONAL_COLUMNS, schema_files=jsonschema_export.SCHEMA_FILES,
+                 json_path=region_json_path, csv_path=region_csv_path,
+                 attribution=_attribution("Masterplan Smart City Kabupaten/Kota", f"{NATIONAL}/", settings))
+    return [page, *(_file(f"{NATIONAL}/{name}", text) for name, text in sorted(files.items()))]
