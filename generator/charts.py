@@ -38,6 +38,8 @@ LINE = 15
 SMALL_LINE = 14
 CHAR = 0.56
 """Average glyph width of the system sans-serif, in em: only used to decide where text wraps."""
+BOLD = 1.2
+"""How much wider bold text runs."""
 BAR = 10
 """Height of a bar."""
 ROW_BAR = 8
@@ -237,6 +239,8 @@ def _stacked(cid: str, rows: Sequence[Tally], y: float, empty: str) -> tuple[lis
     for row in rows:
         parts.append("<g>")
         parts.append(_text(0, y + FONT, row.label, "mp-b"))
+        if (len(row.label) * BOLD + len(row.note)) * FONT * CHAR + 8 > W:  # a long name: the note goes below
+            y += LINE
         parts.append(_text(W, y + FONT, row.note, "", "end"))
         y += LINE + 3
         done = 0
@@ -330,7 +334,7 @@ def quick_win_chart(region: m.Region, today: dt.date) -> Markup:
     y = 2.0
     for p in region.quick_wins:
         parts.append("<g>")
-        for line in _wrap(p.nama):
+        for line in _wrap(p.nama, FONT * BOLD):
             parts.append(_text(0, y + FONT, line, "mp-b"))
             y += LINE
         y += 2
@@ -341,8 +345,10 @@ def quick_win_chart(region: m.Region, today: dt.date) -> Markup:
         parts.append(_text(W, y + BAR + 1, text.percent(progress) if progress is not None else "–", "mp-b", "end"))
         y += BAR + 4
         words = _progress_words(p, today) + ("" if progress is not None else ", belum ada data progres")
-        parts.append(_text(0, y + SMALL, words, "mp-sm mp-f-terlambat" if p.is_late(today) else "mp-sm"))
-        y += SMALL_LINE + 10
+        for line in _wrap(words, SMALL):
+            parts.append(_text(0, y + SMALL, line, "mp-sm mp-f-terlambat" if p.is_late(today) else "mp-sm"))
+            y += SMALL_LINE
+        y += 10
         parts.append("</g>")
     desc = " ".join(
         f"{p.nama}: {text.percent(p.effective_progress) if p.effective_progress is not None else 'belum ada data'}"
@@ -356,24 +362,28 @@ def quick_win_chart(region: m.Region, today: dt.date) -> Markup:
 def evaluation_chart(region: m.Region) -> Markup:
     """Region overview: the monitoring index (0-5) of each evaluated year, as columns."""
     cid = "mp-monev"
-    top, plot, left = 18.0, 120.0, 18.0
+    top, plot, left, right = 18.0, 120.0, 18.0, 6.0  # right: room for the last label's overhang
     bottom = top + plot
     evals = sorted(region.evaluasi, key=lambda e: e.tahun)
-    slot = (W - left) / max(len(evals), 1)
+    slot = (W - left - right) / max(len(evals), 1)
     width = min(32.0, slot * 0.6)
     grid = "".join(f"M{_f(left)} {_f(bottom - plot * v / 5)}H{W}" for v in range(1, 6))
     parts = [f'<path d="{grid}" class="mp-grid"/>', f'<path d="M{_f(left)} {_f(bottom)}H{W}" class="mp-track"/>']
     parts += [_text(left - 4, bottom - plot * v / 5 + 4, str(v), "mp-sm", "end") for v in range(6)]
+    narrow = slot < 32  # many years: smaller values, years on two staggered lines
     for i, e in enumerate(evals):
         x = left + slot * i + (slot - width) / 2
         h = plot * min(max(e.indeks, 0.0), 5.0) / 5
         parts.append("<g>")
         parts.append(_rect(x, bottom - h, width, h, "mp-f-progres"))
-        parts.append(_text(x + width / 2, bottom - h - 4, text.number(e.indeks), "mp-b", "middle"))
-        parts.append(_text(x + width / 2, bottom + 14, str(e.tahun), "mp-sm", "middle"))
+        parts.append(_text(x + width / 2, bottom - h - 4, text.number(e.indeks), "mp-sm" if narrow else "mp-b",
+                           "middle"))
+        parts.append(_text(x + width / 2, bottom + 14 + (SMALL_LINE if narrow and i % 2 else 0), str(e.tahun),
+                           "mp-sm", "middle"))
         parts.append("</g>")
     desc = "Skala 0 sampai 5. " + " ".join(f"{e.tahun}: {text.number(e.indeks)}." for e in evals)
-    return _figure(cid, bottom + 20, f"Indeks smart city per tahun, {region.nama}", desc, parts,
+    height = bottom + 20 + (SMALL_LINE if narrow else 0)
+    return _figure(cid, height, f"Indeks smart city per tahun, {region.nama}", desc, parts,
                    "Indeks hasil monitoring dan evaluasi setiap tahun (skala 0–5); angka yang sama ada di kolom "
                    "Indeks tabel di bawah.")
 
@@ -397,6 +407,7 @@ class _Span:
 
 def _roadmap_spans(region: m.Region, today: dt.date) -> list[tuple[str, list[_Span]]]:
     """Per dimension that has programmes: one span per programme, or per status when there are many."""
+    start, end = region.plan.periode.mulai, region.plan.periode.selesai
     groups = []
     for d in m.DIMENSIONS:
         programs = sorted(region.programs_in(d), key=lambda p: (p.tahun_mulai, p.tahun_selesai, p.id))
@@ -406,7 +417,9 @@ def _roadmap_spans(region: m.Region, today: dt.date) -> list[tuple[str, list[_Sp
         if len(region.program) <= ROADMAP_ROWS:
             for p in programs:
                 late = p.is_late(today)
-                spans.append(_Span(p.nama, p.status + (", terlambat" if late else ""), p.status,
+                outside = p.tahun_mulai < start or p.tahun_selesai > end  # the bar is cut: say the years
+                spans.append(_Span(p.nama + (f" ({p.tahun_mulai}–{p.tahun_selesai})" if outside else ""),
+                                   p.status + (", terlambat" if late else ""), p.status,
                                    p.tahun_mulai, p.tahun_selesai, p.tahun_selesai + 1 if late else None))
         else:
             for status in STACK:
@@ -465,15 +478,16 @@ def roadmap_chart(region: m.Region, today: dt.date) -> Markup:
             late_end = last
             if span.late_since is not None:  # dashed from the target year to today
                 late_end = max(last, now if now is not None else x_at(today.year + 1))
-            place = _beside(first, late_end, span.note) if span.note else None
+            place = _beside(first, late_end, span.note) if span.note and late_end > first else None
             for line in _wrap(span.label if place or not span.note else f"{span.label} ({span.note})"):
                 body.append(_text(0, y + FONT, line))
                 y += LINE
             y += 1
             if last > first:
                 body.append(_status_rect(cid, span.status, first, y, last - first, ROW_BAR))
-            if span.late_since is not None and late_end > x_at(span.late_since):
-                since = x_at(span.late_since)
+            # Dashed past the bar's end: a programme's target year (or a group's longest) up to today.
+            since = max(x_at(span.late_since), last) if span.late_since is not None else late_end
+            if late_end > since:
                 body.append(_rect(since + 0.75, y + 0.75, late_end - since - 1.5, ROW_BAR - 1.5, "mp-late"))
             if place:
                 cls = "mp-sm mp-f-terlambat" if span.late_since is not None else "mp-sm"
@@ -596,7 +610,7 @@ def province_chart(regions: Sequence[m.Region], today: dt.date) -> Markup:
     parts = _defs(cid, [s for t in tallies for s in STACK if t.counts[s]])
     legend, y = _legend(cid, _status_keys(tallies), 2)
     body, height = _stacked(cid, tallies, y, "Belum ada Quick Win.")
-    desc = " ".join(f"{t.label}: {t.note}; {_summary(t)}." for t in tallies)
+    desc = " ".join(f"{t.label}: {t.note}" + (f"; {_summary(t)}." if t.total else ".") for t in tallies)
     if len(rows) > len(shown):
         title = f"Status Quick Win di {len(shown)} provinsi dengan wilayah terbanyak"
         caption = (f"{len(shown)} dari {len(rows)} provinsi, yang wilayahnya terbanyak; angka semua provinsi "

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -285,13 +288,40 @@ class Renderer:
                           updates=updates[:LATEST_UPDATES])
 
 
+PARALLEL_FROM = 24
+"""Below this many regions, starting worker processes costs more than it saves."""
+_CHUNK = 8
+_forked: tuple[Renderer, tuple[m.Region, ...]] | None = None
+"""What forked workers render from: inherited from the parent, never pickled."""
+
+
+def _render_chunk(indices: range) -> list[Page]:
+    assert _forked is not None
+    renderer, regions = _forked
+    return [page for i in indices for page in renderer.region_pages(regions[i])]
+
+
+def _all_region_pages(renderer: Renderer, regions: tuple[m.Region, ...]) -> list[Page]:
+    """Every region's pages; at national scale rendered on every core (regions are independent)."""
+    global _forked
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(regions) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [page for region in regions for page in renderer.region_pages(region)]
+    _forked = (renderer, regions)
+    try:
+        chunks = [range(i, min(i + _CHUNK, len(regions))) for i in range(0, len(regions), _CHUNK)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [page for chunk in pool.map(_render_chunk, chunks) for page in chunk]
+    finally:
+        _forked = None
+
+
 def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = None,
                 registered: Iterable[str] = ()) -> list[Page]:
     """All generated pages and files, sorted by path; ``registered`` are the URLs published before."""
     renderer = Renderer(today, settings)
     pages = [renderer.home_page(dataset)]
-    for region in dataset.regions:
-        pages.extend(renderer.region_pages(region))
+    pages.extend(_all_region_pages(renderer, dataset.regions))
     pages.extend(renderer.removal_pages(dataset, registered))
     national = sorted((e for r in dataset.regions for e in feeds.region_entries(r)),
                       key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))[:feeds.NATIONAL_LIMIT]

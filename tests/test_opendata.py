@@ -453,7 +453,7 @@ def test_downloads_are_files_and_deterministic(golden: dict[str, str]) -> None:
         if page.path.endswith((".json", ".csv")):
             assert page.kind == "file", page.path
         if page.path.endswith(".json"):
-            assert page.text == json.dumps(json.loads(page.text), ensure_ascii=False, indent=2,
+            assert page.text == json.dumps(json.loads(page.text), ensure_ascii=False, separators=(",", ":"),
                                            sort_keys=True) + "\n", page.path
     assert {p.path: p.text for p in pages} == golden
 
