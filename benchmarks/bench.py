@@ -58,6 +58,57 @@ def _kb(n: float) -> str:
     return f"{n / 1024:,.1f} KB"
 
 
+def _sizes(files: list[Path]) -> tuple[int, int]:
+    """Bytes on disk and bytes sent by a server that gzips (Pagefind's index files are gzipped already)."""
+    raw = gz = 0
+    for path in files:
+        data = path.read_bytes()
+        raw += len(data)
+        gz += len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data))
+    return raw, gz
+
+
+def _pagefind_figures(site: Path) -> list[tuple[str, str]]:
+    """Pagefind's bundle, and what a reader's first query downloads, computed from the files.
+
+    Opening the search loads the search script, pagefind.js (no worker), the entry, and the
+    language's metadata and WebAssembly; a query word then loads its index chunk and, when it is
+    inflected ("membangun"), its stem's chunk too ("bangun"); then the fragments of the ten results
+    shown first (more as the list is scrolled). Which chunks depends on the word: the median and the
+    largest chunks give a typical and a worst case for a one-word query (measured in chromium at
+    national scale: "membangun" 261 KB, "melayani" 281 KB)."""
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    figures = []
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    figures.append(("search: pagefind bundle on disk", f"{total / 1024 / 1024:.1f} MB in {len(files):,} files"))
+    for code, lang in sorted(entry["languages"].items()):
+        figures.append((f"search: pagefind language {code}", f"{lang['page_count']:,} pages indexed"))
+    code, lang = max(entry["languages"].items(), key=lambda item: item[1]["page_count"])
+    fixed = [site / "assets" / "javascripts" / "pagefind-search.js", bundle / "pagefind.js",
+             bundle / "pagefind-entry.json", bundle / f"pagefind.{lang['hash']}.pf_meta",
+             bundle / f"wasm.{lang['wasm']}.pagefind"]
+    fixed = [p for p in fixed if p.is_file()]
+    fixed_raw, fixed_gz = _sizes(fixed)
+    figures.append(("search: opening it", f"{_kb(fixed_raw)} ({_kb(fixed_gz)} gzip): "
+                    + ", ".join(f"{p.name} {_kb(p.stat().st_size)}" for p in fixed)))
+    chunks = sorted(p.stat().st_size for p in (bundle / "index").glob(f"{code}_*.pf_index"))
+    fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{code}_*.pf_fragment"))
+    if chunks and fragments:
+        chunk_median, fragment_median = chunks[len(chunks) // 2], fragments[len(fragments) // 2]
+        figures.append(("search: index chunks", f"{len(chunks):,}, median {_kb(chunk_median)}, "
+                        f"largest {_kb(chunks[-1])}"))
+        figures.append(("search: result fragments", f"{len(fragments):,}, median {_kb(fragment_median)}"))
+        typical = 2 * chunk_median + 10 * fragment_median
+        worst = sum(chunks[-2:]) + sum(fragments[-10:])
+        figures.append(("search: first query, one word (typical)",
+                        f"{_kb(fixed_raw + typical)} ({_kb(fixed_gz + typical)} gzip)"))
+        figures.append(("search: first query, one word (worst)",
+                        f"{_kb(fixed_raw + worst)} ({_kb(fixed_gz + worst)} gzip)"))
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
@@ -92,13 +143,8 @@ def main() -> None:
             raw = lunr.read_bytes()
             figures.append(("search: lunr index (first query downloads all)",
                             f"{len(raw) / 1024 / 1024:.1f} MB, {len(gzip.compress(raw)) / 1024 / 1024:.1f} MB gzip"))
-        pagefind = site / "pagefind"
-        if pagefind.is_dir():
-            entry = pagefind / "pagefind-entry.json"
-            meta = json.loads(entry.read_text(encoding="utf-8")) if entry.is_file() else {}
-            index_size = sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
-            figures.append(("search: pagefind bundle on disk", f"{index_size / 1024 / 1024:.1f} MB"))
-            figures.append(("search: pagefind languages", ", ".join(sorted(meta.get("languages", {})))))
+        if (site / "pagefind").is_dir():
+            figures += _pagefind_figures(site)
     print(f"Benchmark on {args.data} ({env_note})")
     width = max(len(label) for label, _ in figures)
     for label, value in figures:

@@ -1,4 +1,5 @@
-"""MkDocs hooks used by ``masterplan serve``: regenerate pages before each rebuild.
+"""MkDocs hooks used by ``masterplan serve``: regenerate pages before each rebuild, index them for
+search after it.
 
 Pages are written before MkDocs reads its files and only when their bytes change, so the rebuild
 that a YAML edit triggers settles after one extra pass instead of looping (mkdocs#1933). Invalid
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import site
-from generator.errors import DataError
+from generator.errors import DataError, PublishError
 
 log = logging.getLogger("mkdocs.masterplan")
 
@@ -32,3 +33,12 @@ def on_pre_build(config: Any) -> None:
         return
     if report.written or report.removed:
         log.info("Halaman dibuat ulang: %d ditulis, %d dihapus.", len(report.written), len(report.removed))
+
+
+def on_post_build(config: Any) -> None:
+    """Index the preview for search with Pagefind, as ``masterplan build`` does; if that fails the
+    preview works on without search."""
+    try:
+        site.pagefind_index(Path(config["site_dir"]))
+    except PublishError as exc:
+        log.warning("Pencarian tidak tersedia di pratinjau: %s", exc)

@@ -1,11 +1,13 @@
-"""The pipeline: check → render → write → MkDocs. Nothing is written unless every region is valid."""
+"""The pipeline: check → render → write → MkDocs → Pagefind. Nothing is written unless every region is valid."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +117,8 @@ class _MkDocsLog(logging.StreamHandler):  # type: ignore[type-arg]
 
 
 def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool = False) -> None:
-    """Run MkDocs into a fresh folder, then swap it in, so readers never see a half-built site."""
+    """Run MkDocs into a fresh folder and index it for search, then swap it in, so readers never see a
+    half-built site (nor one without its search)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -134,9 +137,45 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
         raise PublishError(f"MkDocs gagal: {exc}") from exc
     finally:
         logger.removeHandler(handler)
+    try:
+        pagefind_index(staging, verbose)
+    except PublishError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     old = site_dir.with_name(site_dir.name + ".lama")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+PAGEFIND_ARGS = ("--exclude-selectors", ".headerlink")
+"""Pagefind indexes only the articles marked ``data-pagefind-body`` (generator/theme/main.html), in
+the language of ``<html lang>`` (``id``: Indonesian stemming); the headings' "¶" links are left out."""
+
+
+def pagefind_index(site: Path, verbose: bool = False) -> None:
+    """Write the search index and its scripts into ``site/pagefind/`` with Pagefind (PyPI ``pagefind[bin]``)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND_ARGS]
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise PublishError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
+    output = (proc.stdout + proc.stderr).strip()
+    if verbose and output:
+        print(output, file=sys.stderr)
+    if proc.returncode != 0:
+        detail = "\n".join(output.splitlines()[-15:]) or "tanpa keluaran"
+        hint = " (pasang dengan: pip install 'pagefind[bin]==1.5.2')" if "No module named" in output else ""
+        raise PublishError(f"Pagefind gagal membuat indeks pencarian{hint} (kode {proc.returncode}):\n{detail}")
+    entry = site / "pagefind" / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    except (OSError, ValueError) as exc:
+        raise PublishError(f"Pagefind tidak menulis {entry.name}: {exc}") from exc
+    # Without any data-pagefind-body, Pagefind would index every page whole: header, menus and all.
+    pages = sum(int(lang.get("page_count", 0)) for lang in languages.values())
+    if pages == 0 or "Did not find a data-pagefind-body" in output:
+        raise PublishError("Pagefind tidak menemukan isi halaman untuk diindeks (elemen data-pagefind-body "
+                           "dari generator/theme/main.html):\n" + output)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,34 @@ def test_sample_site_builds_strict(tmp_path: Path) -> None:
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert '<html lang="id"' in home
     assert "fonts.googleapis.com" not in home
+    # Search is Pagefind's, indexed in Indonesian from the articles only; no lunr index any more.
+    assert not (site_dir / "search" / "search_index.json").exists()
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["page_count"] > 50
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body' in home
+    assert "data-pagefind-body" not in html  # the redirect of a renamed Quick Win is not a search result
+    assert "data-pagefind-body" not in (site_dir / "404.html").read_text(encoding="utf-8")
+
+
+def test_failed_search_index_keeps_the_published_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 0, output
+    assert (site_dir / "pagefind" / "pagefind.js").is_file()
+    before = _tree(site_dir)
+
+    def broken(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        assert command[1:3] == ["-m", "pagefind"]
+        return subprocess.CompletedProcess(command, 1, "", "Error: rusak\n")
+
+    monkeypatch.setattr(site.subprocess, "run", broken)
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 1
+    assert "galat: Pagefind gagal membuat indeks pencarian (kode 1):\nError: rusak" in output
+    assert _tree(site_dir) == before
+    assert not (tmp_path / "site.baru").exists()
 
 
 def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
