@@ -91,7 +91,11 @@
      Material clicks a focused label on Enter, Space is added here. */
   if (button) {
     button.setAttribute("tabindex", "0");
-    button.setAttribute("aria-label", dialog.getAttribute("aria-label") || "Cari");
+    /* Named by visually hidden text: aria-label is not allowed on a <label> (axe 4.14). */
+    var name = document.createElement("span");
+    name.className = "mp-sr";
+    name.textContent = dialog.getAttribute("aria-label") || "Cari";
+    button.appendChild(name);
     button.addEventListener("click", function () {
       var active = document.activeElement;
       if (active && !dialog.contains(active)) { previousFocus = active; }
