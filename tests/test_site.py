@@ -238,3 +238,23 @@ def test_new_region_passes_check(tmp_path: Path) -> None:
 def test_dataset_sorted_by_slug() -> None:
     slugs = [r.slug for r in load(ROOT / "regions").regions]
     assert slugs == sorted(slugs)
+
+
+def test_one_region_changed_rewrites_only_its_pages(tmp_path: Path) -> None:
+    """Incremental regeneration: other regions keep their bytes and their mtime."""
+    project = make_project(tmp_path, ROOT / "regions")
+    assert _run(project, "generate")[0] == 0
+    others = {p: p.stat().st_mtime_ns for p in project.content.rglob("*")
+              if p.is_file() and p.relative_to(project.content).parts[0] == "kota-tegal"}
+    assert others
+    page = project.content / "kota-harapan-jaya" / "quick-win" / "qris-retribusi-pasar.md"
+    before = page.read_text(encoding="utf-8")
+    path = project.regions / "kota-harapan-jaya" / "program.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "Uji coba di Pasar Induk Harapan Jaya" in text
+    path.write_text(text.replace("Uji coba di Pasar Induk Harapan Jaya",
+                                 "Uji coba pertama di Pasar Induk Harapan Jaya"), encoding="utf-8")
+    code, output = _run(project, "generate")
+    assert code == 0, output
+    assert "Uji coba pertama" in page.read_text(encoding="utf-8") != before
+    assert {p: p.stat().st_mtime_ns for p in others} == others
