@@ -514,6 +514,23 @@ def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region 
     return outcome.region, outcome.problems
 
 
+def _forget_marks(*values: object) -> None:
+    """Empty every record's source positions once all checks have run: pages never need them, and at
+    national scale they are a large share of the model that is pickled back and held in memory."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, (tuple, list)):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif hasattr(value, "__dataclass_fields__"):
+            marks = getattr(value, "marks", None)
+            if isinstance(marks, dict):
+                marks.clear()
+            stack.extend(getattr(value, name) for name in value.__dataclass_fields__ if name != "marks")
+
+
 @dataclass(frozen=True)
 class _Outcome:
     """What checking one region gives back (across a process boundary, so kept small)."""
@@ -565,6 +582,7 @@ def _load_region(folder: Path, display: str, options: Options, keep_model: bool)
         return _Outcome(None, problems, len(programs), code)
     if not keep_model:  # a check in a worker process: the model is not worth pickling back
         return _Outcome(None, problems, len(programs), code)
+    _forget_marks(plan, programs, evaluations)
     region = m.Region(
         slug=slug,
         nama=identity[0],
