@@ -162,7 +162,8 @@ def new(kode_wilayah: str, regions_dir: str) -> None:
     except scaffold.ScaffoldError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check")
+    option = "" if regions_dir == "regions" else f" --regions {regions_dir}"
+    click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check{option}")
 
 
 def main() -> None:
