@@ -22,22 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.site import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("tentang.md", "panduan", "assets")
 
 
 def _project(work: Path, data: Path) -> None:
     if work.exists():
         shutil.rmtree(work)
-    (work / "content").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    for name in HAND_WRITTEN:
-        source = ROOT / "content" / name
-        if source.is_dir():
-            shutil.copytree(source, work / "content" / name)
-        else:
-            shutil.copy(source, work / "content" / name)
-    (work / "generator").symlink_to(ROOT / "generator")
+    copy_project(ROOT, work)
     (work / "regions").symlink_to(data.resolve())
 
 

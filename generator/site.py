@@ -74,6 +74,23 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
     return write_pages(project.content, pages, scope=only)
 
 
+def copy_project(root: Path, target: Path) -> None:
+    """Copy a project's mkdocs.yml and hand-written content (never generated pages) into ``target``,
+    with ``generator/`` linked for the theme: a throw-away project for tests and benchmarks."""
+    from generator.write import read_manifest
+
+    content = root / "content"
+    generated = read_manifest(content)
+    (target / "content").mkdir(parents=True)
+    shutil.copy(root / "mkdocs.yml", target / "mkdocs.yml")
+    for path in sorted(content.rglob("*")):
+        relative = path.relative_to(content).as_posix()
+        if path.is_file() and relative not in generated and not relative.startswith("."):
+            (target / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target / "content" / relative)
+    (target / "generator").symlink_to(root / "generator")
+
+
 def _hand_written(content: Path, generated: set[str]) -> list[str]:
     """Markdown pages in content/ that the generator did not write (guide, about)."""
     from generator.write import read_manifest

@@ -12,7 +12,6 @@ from generator.model import Dataset
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_REGIONS = ROOT / "tests" / "data" / "golden" / "regions"
 TODAY = dt.date(2026, 11, 22)
-HAND_WRITTEN = ("tentang.md", "panduan", "assets")
 
 
 def load(regions: Path, today: dt.date = TODAY) -> Dataset:
@@ -24,15 +23,7 @@ def load(regions: Path, today: dt.date = TODAY) -> Dataset:
 
 def make_project(tmp: Path, regions: Path) -> site.Project:
     """A throw-away copy of the site project (config, hand-written pages, theme) around a data directory."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    (tmp / "content").mkdir()
-    for name in HAND_WRITTEN:
-        source = ROOT / "content" / name
-        if source.is_dir():
-            shutil.copytree(source, tmp / "content" / name)
-        else:
-            shutil.copy(source, tmp / "content" / name)
-    (tmp / "generator").symlink_to(ROOT / "generator")
+    site.copy_project(ROOT, tmp)
     target = tmp / "regions"
     shutil.copytree(regions, target)
     return site.Project(target, "regions", tmp / "mkdocs.yml")
