@@ -363,12 +363,8 @@ _CHECKS: dict[type, Callable[[Any, yaml.Node, str, Collector], object]] = {
 }
 
 
-def check_node(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]) -> Any:
-    """Validate one node against a declaration; returns the built value or ``BAD``."""
-    return _CHECKS[type(kind)](kind, node, "", Collector(path, problems))
-
-
 def _check_file(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]) -> tuple[Any, Collector]:
+    """Validate a file's root node against its declaration; the collector keeps partial lists."""
     collector = Collector(path, problems)
     return _CHECKS[type(kind)](kind, node, "", collector), collector
 
@@ -506,12 +502,6 @@ def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> 
         return BAD, {}
     value, collector = _check_file(kind, source.root, display, problems)
     return value, collector.partial
-
-
-def load_region(folder: Path, display: str, options: Options) -> tuple[m.Region | None, list[Problem]]:
-    """Load and validate one region folder; the region is ``None`` when any error was found."""
-    outcome = _load_region(folder, display, options, True)
-    return outcome.region, outcome.problems
 
 
 def _forget_marks(*values: object) -> None:
