@@ -148,8 +148,9 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     _generate(project, False, region)
     os.environ["MASTERPLAN_REGIONS"] = str(project.regions.resolve())
     os.environ["MASTERPLAN_ONLY"] = region or ""
-    hooks = str(Path(__file__).with_name("mkdocs_hooks.py"))
-    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=[hooks])
+    # Passing hooks replaces mkdocs.yml's list: keep the page hook it names, add the preview's own.
+    hooks = [str(Path(__file__).with_name(name)) for name in ("mkdocs_pages.py", "mkdocs_hooks.py")]
+    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=hooks)
 
 
 @cli.command()

@@ -287,7 +287,7 @@ def region_files(region: m.Region, today: dt.date, settings: Settings) -> list[P
     """A region's data page (``<slug>/data/``), its JSON and its programme CSV."""
     data = region_json(region, today, settings)
     rows = [program_row(region, p, today, settings) for p in region.program]
-    page = _page("region_data.md.j2", f"{region.slug}/data/index.md", today, settings, region=region,
+    page = _page("region_data.html.j2", f"{region.slug}/data/index.md", today, settings, region=region,
                  plan=region.plan, totals=data["ringkasan"], json_path=region_json_path(region),
                  csv_path=region_csv_path(region), columns=PROGRAM_COLUMNS, schema_path=schema_path,
                  attribution=_attribution(f"Masterplan Smart City {region.nama}", f"{region.slug}/data/", settings))
@@ -380,7 +380,7 @@ def national_files(dataset: m.Dataset, today: dt.date, settings: Settings) -> li
         files[f"schema/{schema_file}"] = _json(
             jsonschema_export.file_schema(name, settings.site_url + schema_path(name)))
     files["datapackage.json"] = _json(datapackage(files, settings))
-    page = _page("national_data.md.j2", f"{NATIONAL}/index.md", today, settings, regions=regions,
+    page = _page("national_data.html.j2", f"{NATIONAL}/index.md", today, settings, regions=regions,
                  totals=totals, columns=NATIONAL_COLUMNS, schema_files=jsonschema_export.SCHEMA_FILES,
                  json_path=region_json_path, csv_path=region_csv_path,
                  attribution=_attribution("Masterplan Smart City Kabupaten/Kota", f"{NATIONAL}/", settings))

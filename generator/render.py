@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import charts, feeds, opendata, text
 from generator import model as m
@@ -69,15 +69,47 @@ class Page:
     """``page``, ``notice`` (a removal notice) or ``file`` (a download or feed)."""
 
 
-def link(here: str, target: str, anchor: str | None = None) -> Markup:
-    """Relative Markdown link from one page to another, so MkDocs can validate it."""
-    base = here.split("/")[:-1]
-    parts = target.split("/")
+def _site_url(path: str) -> str:
+    """``kota-x/roadmap.md`` → ``kota-x/roadmap/``; a file keeps its path; the home page is ``""``."""
+    return urls_module.url_of(path)[1:] if path.endswith(".md") else path
+
+
+def href(here: str, target: str, anchor: str | None = None) -> Markup:
+    """Relative URL from one page to another page or file (both given as paths in ``content/``).
+
+    Page bodies are HTML, so the generator writes the URLs MkDocs would have made; the MkDocs hook
+    (generator/mkdocs_pages.py) checks every one of them against the site's files in the build."""
+    base = _site_url(here).split("/")[:-1]
+    parts = _site_url(target).split("/")
     common = 0
     while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
         common += 1
-    rel = "/".join([".."] * (len(base) - common) + parts[common:])
-    return Markup(rel + (f"#{anchor}" if anchor else ""))
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "./"
+    return Markup(text.attr(rel) + (f"#{text.attr(anchor)}" if anchor else ""))
+
+
+def heading(level: int, anchor: str, label: object) -> Markup:
+    """A section heading with its id and the "¶" link to it, as MkDocs' toc extension writes it."""
+    anchor_attr = text.attr(anchor)
+    return Markup(f'<h{level} id="{anchor_attr}">{escape(label)}<a class="headerlink" href="#{anchor_attr}" '
+                  f'title="Tautan ke bagian ini">&para;</a></h{level}>')
+
+
+def nav_link(here: str, target: str, label: str) -> Markup:
+    """A link of the region's local navigation; the current page is marked for screen readers."""
+    current = ' aria-current="page"' if target == here else ""
+    return Markup(f'<a href="{href(here, target)}"{current}>{escape(label)}</a>')
+
+
+def number_cells(values: Iterable[object], strong: bool = False) -> Markup:
+    """Right-aligned table cells for numbers (already formatted, or ints)."""
+    wrap = "<strong>{}</strong>" if strong else "{}"
+    return Markup("".join(f'<td style="text-align: right">{wrap.format(escape(v))}</td>' for v in values))
+
+
+def evaluation_cells(e: m.Evaluation) -> list[str]:
+    """An evaluation's score per dimension, ``–`` where none was given."""
+    return [text.number(e.per_dimensi[d]) if d in e.per_dimensi else "–" for d in m.DIMENSIONS]
 
 
 # Blocks used on several pages, written in Python: a Jinja macro call costs more than the block.
@@ -89,13 +121,9 @@ def status_text(p: m.Program, today: dt.date) -> Markup:
     if progress is not None:
         out += f", progres {text.percent(progress)}"
     if p.is_late(today):
-        out += f", **terlambat** (target {p.tahun_selesai})"
+        out += f", <strong>terlambat</strong> (target {p.tahun_selesai})"
     return Markup(out)
 
-
-# The two tables below are written as HTML, not Markdown: at national scale there are tens of
-# thousands of them, and Python-Markdown's inline pass over every cell was the largest single cost
-# of the MkDocs build. They hold no links, so MkDocs' link validation loses nothing.
 
 def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
     def cells(tag: str, values: list[str]) -> str:
@@ -134,12 +162,14 @@ def _year(budget: m.Budget) -> int:
 
 def ext_link(url: str, label: str) -> Markup:
     """An outside link (already validated as http(s)/mailto) that leaves the reader's history intact."""
-    return Markup(f'<a href="{text.attr(url)}" rel="nofollow noopener">{text.md(label)}</a>')
+    return Markup(f'<a href="{text.attr(url)}" rel="nofollow noopener">{escape(label)}</a>')
 
 
 def _front_matter(value: str) -> Markup:
-    """A front-matter string: Material prints page.meta values into HTML unescaped, so escape here."""
-    return Markup(json.dumps(text.attr(" ".join(value.split())), ensure_ascii=False))
+    """A front-matter string: Material prints page.meta values into HTML unescaped, so escape here
+    (once: a value joined with Markup in a template arrives escaped already)."""
+    plain = value.unescape() if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(text.attr(" ".join(plain.split())), ensure_ascii=False))
 
 
 def _safe(formatter: Callable[[Any], str]) -> Callable[[Any], Markup]:
@@ -154,8 +184,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=True,  # every value is escaped for Markdown and HTML (finalize) unless it is Markup
-        finalize=text.md,
+        autoescape=True,  # page bodies are HTML: every value is escaped unless it is Markup
         comment_start_string="<#--",
         comment_end_string="--#>",
         keep_trailing_newline=True,
@@ -166,9 +195,10 @@ def _environment() -> jinja2.Environment:
         dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
         type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
         sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
-        link=link, ext_link=ext_link, status_text=status_text, budget_table=budget_table,
+        href=href, heading=heading, nav_link=nav_link, number_cells=number_cells,
+        evaluation_cells=evaluation_cells, ext_link=ext_link, status_text=status_text, budget_table=budget_table,
         indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
-        # Formatted numbers and dates hold only digits, letters and separators: safe as Markdown.
+        # Formatted numbers and dates hold only digits, letters and separators: safe as HTML.
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
         percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,
     )
@@ -231,24 +261,24 @@ class Renderer:
         base = {"region": region, "plan": region.plan}
         rows = [_row(d, region.programs_in(d), self.today) for d in m.DIMENSIONS]
         pages = [
-            self._page("region.md.j2", f"{slug}/index.md", dimension_rows=rows,
+            self._page("region.html.j2", f"{slug}/index.md", dimension_rows=rows,
                        total=_row("", region.program, self.today), **base),
         ]
         for d in m.DIMENSIONS:
-            pages.append(self._page("dimension.md.j2", f"{slug}/{d}.md", dimension=d,
+            pages.append(self._page("dimension.html.j2", f"{slug}/{d}.md", dimension=d,
                                     programs=region.programs_in(d), plan_dim=region.plan.dimensi.get(d), **base))
         period = range(region.plan.periode.mulai, region.plan.periode.selesai + 1)
         years = [(y, [p for p in region.program if p.tahun_mulai <= y <= p.tahun_selesai]) for y in period]
-        pages.append(self._page("roadmap.md.j2", f"{slug}/roadmap.md", years=years, **base))
-        pages.append(self._page("quick_wins.md.j2", f"{slug}/quick-win/index.md", programs=region.quick_wins, **base))
+        pages.append(self._page("roadmap.html.j2", f"{slug}/roadmap.md", years=years, **base))
+        pages.append(self._page("quick_wins.html.j2", f"{slug}/quick-win/index.md", programs=region.quick_wins, **base))
         for p in region.quick_wins:
-            pages.append(self._page("quick_win.md.j2", f"{slug}/quick-win/{p.id}.md", p=p, **base))
+            pages.append(self._page("quick_win.html.j2", f"{slug}/quick-win/{p.id}.md", p=p, **base))
             for old in p.id_lama:
-                pages.append(self._page("redirect.md.j2", f"{slug}/quick-win/{old}.md", p=p,
+                pages.append(self._page("redirect.html.j2", f"{slug}/quick-win/{old}.md", p=p,
                                         target_url=f"../{p.id}/", **base))
         if region.plan.analisis is not None:
-            pages.append(self._page("analysis.md.j2", f"{slug}/analisis.md", a=region.plan.analisis, **base))
-        pages.append(self._page("changes.md.j2", f"{slug}/perubahan.md",
+            pages.append(self._page("analysis.html.j2", f"{slug}/analisis.md", a=region.plan.analisis, **base))
+        pages.append(self._page("changes.html.j2", f"{slug}/perubahan.md",
                                 entries=feeds.region_entries(region, quick_wins_only=False), **base))
         pages.append(Page(f"{slug}/feed.xml", feeds.atom(
             f"Pembaruan masterplan smart city {region.nama}", f"{slug}/feed.xml", f"{slug}/perubahan/",
@@ -269,7 +299,7 @@ class Renderer:
             if region is None and removal.url == f"/{slug}/":
                 urls += [u for u in known if u.startswith(removal.url) and u != removal.url]
             for url in urls:
-                page = self._page("removed.md.j2", urls_module.path_of(url), r=removal, region=region)
+                page = self._page("removed.html.j2", urls_module.path_of(url), r=removal, region=region)
                 pages.append(Page(page.path, page.text, "notice"))
         return pages
 
@@ -290,13 +320,13 @@ class Renderer:
         for r in regions:
             for p in r.program:
                 for u in p.pembaruan:
-                    href = (link("index.md", f"{r.slug}/quick-win/{p.id}.md") if p.is_quick_win
-                            else link("index.md", f"{r.slug}/{p.dimensi}.md", p.id))
-                    updates.append(_Latest(r, p, u, href))
+                    url = (href("index.md", f"{r.slug}/quick-win/{p.id}.md") if p.is_quick_win
+                           else href("index.md", f"{r.slug}/{p.dimensi}.md", p.id))
+                    updates.append(_Latest(r, p, u, url))
         updates.sort(key=lambda x: (-x.entry.tanggal.toordinal(), x.region.slug, x.program.id))
         totals = {"programs": len(programs), "quick_wins": len(quick_wins),
                   "budget": sum(p.total_anggaran for p in programs)}
-        return self._page("home.md.j2", "index.md", regions=regions, totals=totals,
+        return self._page("home.html.j2", "index.md", regions=regions, totals=totals,
                           quick_win_summary=summary, provinces=sorted(provinces.items()),
                           updates=updates[:LATEST_UPDATES])
 

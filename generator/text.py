@@ -1,8 +1,8 @@
-"""Turning data into reader-facing text: Indonesian number and date formats, safe Markdown.
+"""Turning data into reader-facing text: Indonesian number and date formats, safe HTML.
 
-Everything from YAML is plain text. ``md`` escapes it for Markdown and HTML; ``uraian`` renders the
-small Markdown subset allowed in descriptions by escaping everything first and then re-creating only
-paragraphs, lists, emphasis and http(s)/mailto links.
+Everything from YAML is plain text, HTML-escaped by the templates (page bodies are HTML); ``uraian``
+renders the small Markdown subset allowed in descriptions by escaping everything first and then
+re-creating only paragraphs, lists, emphasis and http(s)/mailto links.
 """
 
 from __future__ import annotations
@@ -16,31 +16,12 @@ from markupsafe import Markup
 
 LOCALE = "id_ID"
 
-# Inline syntax characters get a backslash, HTML specials become entities. Templates only ever put
-# data in the middle of a line (after a label, a list marker, a table bar) and collapse newlines, so
-# line-start syntax (``-``, ``+``, ``1.``, ``>``) cannot trigger and is left alone: every escape costs
-# Python-Markdown an inline pattern match, which at national scale is most of the build time.
-# Only characters Python-Markdown un-escapes may get a backslash, or the reader would see it.
-_MD_ESCAPES = str.maketrans({
-    **{ch: "\\" + ch for ch in "\\`*_{}[]#|"},
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-})
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
            "Oktober", "November", "Desember")
 # Indonesian long compact units (CLDR id): ribu, juta, miliar, triliun.
 _UNITS = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
 _TWO_PLACES = Decimal("0.01")
 _ONE_PLACE = Decimal("0.1")
-
-
-def md(value: object) -> Markup:
-    """Escape plain text for inline Markdown: HTML is shown as text and no Markdown syntax applies."""
-    if isinstance(value, Markup):
-        return value
-    text = str(value)
-    if "\n" in text or "\t" in text or "  " in text or text[:1].isspace() or text[-1:].isspace():
-        text = " ".join(text.split())
-    return Markup(text.translate(_MD_ESCAPES))
 
 
 def attr(value: object) -> Markup:

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -69,14 +70,13 @@ def _csv_rows(data: str, line_breaks_in_cells: int = 0) -> list[dict[str, str]]:
 
 
 def _dimension_table(page: str) -> dict[str, list[str]]:
-    """The region page's "Program per dimensi" table: label → cells."""
-    section = page.split("## Program per dimensi", 1)[1].split("\n## ", 1)[0]
+    """The region page's "Program per dimensi" table: label → cells (as text)."""
+    section = page.split('id="_dimensi"', 1)[1].split("<h2 ", 1)[0]
+    table = section[section.index("<tbody>"):section.index("</tbody>")]
     rows = {}
-    for line in section.splitlines():
-        if line.startswith("| [") or line.startswith("| **Jumlah**"):
-            cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
-            label = cells[0].split("](")[0].lstrip("[") if cells[0].startswith("[") else "Jumlah"
-            rows[label] = [c.strip("*") for c in cells[1:]]
+    for row in re.findall(r"<tr>(.*?)</tr>", table):
+        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        rows[cells[0]] = cells[1:]
     return rows
 
 
@@ -192,7 +192,7 @@ def test_national_files_add_up(bundled: dict[str, str]) -> None:
 
 def test_home_and_national_page_agree(bundled: dict[str, str]) -> None:
     regions = json.loads(bundled["data/wilayah.json"])
-    assert f"- **Program:** {regions['jumlah']['program']}\n" in bundled["index.md"]
+    assert f"<li><strong>Program:</strong> {regions['jumlah']['program']}</li>\n" in bundled["index.md"]
     assert f"({regions['jumlah']['program']} program)" in bundled["data/index.md"]
 
 
@@ -267,7 +267,8 @@ def test_spreadsheet_rules_are_documented(golden: dict[str, str]) -> None:
     for path in ("data/index.md", "kota-uji-coba/data/index.md"):
         page = golden[path]
         assert "UTF-8 dengan BOM" in page and "CRLF" in page and "RFC 4180" in page, path
-        assert "teks yang diawali `=`, `+`, `-`, `@`, tab atau carriage return diberi tanda petik tunggal" in page
+        assert ("teks yang diawali <code>=</code>, <code>+</code>, <code>-</code>, <code>@</code>, tab atau "
+                "carriage return diberi tanda petik tunggal") in page
 
 
 # ------------------------------------------------------------------ JSON Schema: one source with the validator
@@ -412,8 +413,8 @@ def test_licence_comes_from_settings() -> None:
     for path in ("data/index.md", "kota-uji-coba/data/index.md"):
         assert ("Data ini diterbitkan oleh Diskominfo Kota Uji Coba dengan lisensi <a href=\"https://creativecommons"
                 '.org/publicdomain/zero/1.0/deed.id" rel="nofollow noopener">CC0 1.0</a>.') in pages[path]
-    assert ("> Masterplan Smart City Kota Uji Coba, Diskominfo Kota Uji Coba, https://data.contoh.go.id/"
-            "kota-uji-coba/data/, lisensi CC0 1.0") in pages["kota-uji-coba/data/index.md"]
+    assert ("<blockquote>\n<p>Masterplan Smart City Kota Uji Coba, Diskominfo Kota Uji Coba, https://data.contoh.go.id/"
+            "kota-uji-coba/data/, lisensi CC0 1.0</p>") in pages["kota-uji-coba/data/index.md"]
     package = json.loads(pages["data/datapackage.json"])
     assert package["licenses"][0]["title"] == "CC0 1.0"
     assert package["homepage"] == "https://data.contoh.go.id/data/"
@@ -426,25 +427,26 @@ def test_every_region_page_links_to_its_data(golden: dict[str, str]) -> None:
     for path, body in golden.items():
         if not path.startswith("kota-uji-coba/") or not path.endswith(".md") or "template: redirect.html" in body:
             continue
-        depth = path.count("/") - 1
-        target = "index.md" if path == "kota-uji-coba/data/index.md" else "../" * depth + "data/index.md"
+        target = "kota-uji-coba/data/index.md"
+        url = render.href(path, target)
         if "quick-win/" in path and not path.endswith("quick-win/index.md"):
-            assert f"· [Unduh data]({target})" in body, path
+            assert f'· <a href="{url}">Unduh data</a>' in body, path
         else:
-            assert f"[Data]({target})\n</nav>" in body, path
+            current = ' aria-current="page"' if path == target else ""
+            assert f'<a href="{url}"{current}>Data</a></p>\n</nav>' in body, path
 
 
 def test_data_pages_link_every_download(golden: dict[str, str]) -> None:
     national = golden["data/index.md"]
     for name in ("program.csv", "program.json", "wilayah.json", "datapackage.json", *(
             f"schema/{f}" for f in SCHEMA_FILES.values())):
-        assert f"]({name})" in national
+        assert f'<a href="{name}">' in national
         assert f"data/{name}" in golden
-    assert "](../kota-uji-coba/data/kota-uji-coba.json)" in national
+    assert '<a href="../kota-uji-coba/data/kota-uji-coba.json">JSON</a>' in national
     region = golden["kota-uji-coba/data/index.md"]
-    assert "[kota-uji-coba.json](kota-uji-coba.json)" in region
-    assert "[kota-uji-coba-program.csv](kota-uji-coba-program.csv)" in region
-    assert "](../../data/schema/program.schema.json)" in region
+    assert '<a href="kota-uji-coba.json">kota-uji-coba.json</a>' in region
+    assert '<a href="kota-uji-coba-program.csv">kota-uji-coba-program.csv</a>' in region
+    assert '<a href="../../data/schema/program.schema.json">program.yaml</a>' in region
 
 
 def test_downloads_are_files_and_deterministic(golden: dict[str, str]) -> None:

@@ -184,6 +184,42 @@ def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
+def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
+    """Pages written as HTML (``format: html``, as the generator writes them) skip Python-Markdown; the
+    hook still checks their links and anchors as MkDocs checks Markdown links, and builds their TOC."""
+    project = make_project(tmp_path, ROOT / "regions")
+    (project.content / "tentang.md").write_text(
+        "---\ntitle: Tentang\nformat: html\n---\n<h1>Tentang</h1>\n"
+        '<h2 id="_satu">Satu &amp; dua<a class="headerlink" href="#_satu" title="x">&para;</a></h2>\n'
+        '<h3 id="_tiga">Tiga<a class="headerlink" href="#_tiga" title="x">&para;</a></h3>\n'
+        '<p><a href="../kota-tegal/">ada</a> <a href="../kota-tegal/#_identitas">ada</a> <a href="#_tiga">ada</a> '
+        '<a href="../kota-tegal/feed.xml">ada</a> <a href="../">ada</a> <a href="https://contoh.go.id/x">luar</a></p>\n'
+        '<p><a href="../tidak-ada/">rusak</a> <a href="../kota-tegal/#_tidak-ada">rusak</a> '
+        '<a href="#_hilang">rusak</a> <a href="../../../luar/">rusak</a></p>\n', encoding="utf-8")
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--strict", "--site-dir", str(site_dir))
+    assert code == 1
+    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "WARNING - Doc file 'tentang.md' contains a link '../tidak-ada/', but the target 'tidak-ada/' "
+        "is not a page or file of the site.",
+        "WARNING - Doc file 'tentang.md' contains a link '../../../luar/', but the target '../../luar/' "
+        "is not a page or file of the site.",
+        "WARNING - Doc file 'tentang.md' contains a link '#_hilang', but there is no such anchor on this page.",
+        "WARNING - Doc file 'tentang.md' contains a link '../kota-tegal/#_tidak-ada', but the doc "
+        "'kota-tegal/index.md' does not contain an anchor '#_tidak-ada'.",
+    ]
+    assert not site_dir.exists()
+    # Without the broken links the same page builds, passed through as written, with its TOC.
+    source = (project.content / "tentang.md").read_text(encoding="utf-8")
+    (project.content / "tentang.md").write_text(source.rsplit("<p>", 1)[0], encoding="utf-8")
+    assert _run(project, "build", "--strict", "--site-dir", str(site_dir))[0] == 0
+    html = (site_dir / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../kota-tegal/#_identitas">ada</a>' in html
+    toc = html.split('data-md-component="toc"', 1)[1].split("</nav>\n", 2)
+    assert 'href="#_satu"' in toc[0] and "Satu &amp; dua" in toc[0] and 'href="#_tiga"' in toc[0]
+
+
 def test_escaped_html_in_built_page(tmp_path: Path) -> None:
     project = make_project(tmp_path, GOLDEN_REGIONS)
     site_dir = tmp_path / "site"
@@ -191,7 +227,7 @@ def test_escaped_html_in_built_page(tmp_path: Path) -> None:
     html = (site_dir / "kota-uji-coba/quick-win/lapor-warga/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    assert "Lapor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Warga<a class=\"headerlink\"" in html
+    assert '<h1 id="_judul">Lapor &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Warga</h1>' in html
     assert "<title>Lapor &lt;script&gt;" in html
     assert 'href="javascript' not in html
 
