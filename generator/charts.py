@@ -9,8 +9,8 @@ also has its own pattern (solid, stripes, hollow, dots, bars) and every number i
 no meaning rests on colour alone. The viewBox is 300 units wide, a little over one unit per pixel on
 a 360 px phone (11-unit text shows at 12 px), and the SVG scales to the width it gets.
 
-The figure is one raw HTML block without blank lines, so Python-Markdown passes it through untouched;
-all text in it is HTML-escaped (not Markdown-escaped: Markdown never sees it).
+The figure is HTML inside a page body that is HTML (generator/mkdocs_pages.py); all text in it is
+HTML-escaped.
 """
 
 from __future__ import annotations

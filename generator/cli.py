@@ -111,7 +111,7 @@ def _generate(project: site.Project, strict: bool, only: str | None = None) -> N
 @CONFIG_OPTION
 @click.option("--strict", is_flag=True, help="Peringatan dianggap galat.")
 def generate(regions_dir: str, config: str, strict: bool) -> None:
-    """Periksa data lalu tulis halaman Markdown ke content/ (hanya yang berubah)."""
+    """Periksa data lalu tulis halaman ke content/ (hanya yang berubah)."""
     _generate(_project(regions_dir, config), strict)
 
 

@@ -1,4 +1,8 @@
-"""Model → pages: ``(path, markdown)`` pairs, sorted and byte-for-byte stable. Pure: no I/O."""
+"""Model → pages: ``(path, text)`` pairs, sorted and byte-for-byte stable. Pure: no I/O.
+
+Pages are ``.md`` files for MkDocs whose body is HTML (front matter ``format: html``): MkDocs passes
+them through without Python-Markdown (generator/mkdocs_pages.py), which at national scale was most of
+the build. Templates are HTML with Jinja's autoescape; links are relative URLs made by ``href``."""
 
 from __future__ import annotations
 
@@ -61,7 +65,7 @@ LATEST_UPDATES = 10
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown page, its path relative to ``content/``."""
+    """A generated page or file, its path relative to ``content/``."""
 
     path: str
     text: str
@@ -229,10 +233,10 @@ class _Latest:
     href: str
 
 
-def _tidy(markdown: str) -> str:
+def _tidy(body: str) -> str:
     """Collapse the blank lines left by template blocks so files stay small and diffs readable."""
     lines: list[str] = []
-    for line in markdown.splitlines():
+    for line in body.splitlines():
         line = line.rstrip()
         if not line and (not lines or not lines[-1]):
             continue

@@ -92,7 +92,7 @@ def copy_project(root: Path, target: Path) -> None:
 
 
 def _hand_written(content: Path, generated: set[str]) -> list[str]:
-    """Markdown pages in content/ that the generator did not write (guide, about)."""
+    """Pages in content/ that the generator did not write (guide, about)."""
     from generator.write import read_manifest
 
     ours = read_manifest(content) | generated

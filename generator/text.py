@@ -141,5 +141,4 @@ def uraian(text: str) -> Markup:
         else:
             paragraph.append(line)
     flush()
-    # One raw HTML block without blank lines, so Markdown passes it through untouched.
     return Markup('<div class="uraian">' + "".join(blocks) + "</div>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from generator import cli as cli_module
 from generator import site
 from generator.cli import cli
 from generator.errors import PublishError
+from generator.mkdocs_pages import compact
 from generator.render import Page
 from generator.write import MANIFEST, write_pages
 
@@ -218,6 +220,22 @@ def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
     assert '<a href="../kota-tegal/#_identitas">ada</a>' in html
     toc = html.split('data-md-component="toc"', 1)[1].split("</nav>\n", 2)
     assert 'href="#_satu"' in toc[0] and "Satu &amp; dua" in toc[0] and 'href="#_tiga"' in toc[0]
+
+
+def test_compact_keeps_line_breaks_and_preformatted_text() -> None:
+    html = "<div>\n    <p>a</p>\n\n   \n<pre><code>regions/\n  kota-x/\n</code></pre>\n  <span>b</span> c\n</div>"
+    assert compact(html) == "<div>\n<p>a</p>\n<pre><code>regions/\n  kota-x/\n</code></pre>\n<span>b</span> c\n</div>"
+
+
+def test_built_pages_are_compact_and_code_keeps_its_indentation(tmp_path: Path) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    site_dir = tmp_path / "site"
+    assert _run(project, "build", "--site-dir", str(site_dir))[0] == 0
+    guide = (site_dir / "panduan" / "index.html").read_text(encoding="utf-8")
+    assert "<pre><code>regions/\n  kabupaten-garut/\n    masterplan.yaml\n" in guide
+    for page in (guide, (site_dir / "kota-uji-coba" / "index.html").read_text(encoding="utf-8")):
+        outside = re.sub(r"<pre\b.*?</pre>", "<pre/>", page, flags=re.DOTALL)
+        assert "\n " not in outside and "\n\n" not in outside
 
 
 def test_escaped_html_in_built_page(tmp_path: Path) -> None:
