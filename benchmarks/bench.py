@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.site import copy_project
+from generator.site import PAGEFIND_ARGS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,15 +36,36 @@ def _project(work: Path, data: Path) -> None:
 
 def _run(label: str, args: list[str], cwd: Path) -> tuple[float, float]:
     """Run one step; return (seconds, peak MB) and stop on failure."""
+    seconds, peak, _output = _run_output(label, args, cwd)
+    return seconds, peak
+
+
+def _run_output(label: str, args: list[str], cwd: Path) -> tuple[float, float, str]:
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read() if process.stdout else ""
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    output = process.stdout.read() if process.stdout else ""
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{label} failed:\n{output}")
-    # Linux reports the largest of the process and its reaped workers, in KiB.
-    return seconds, usage.ru_maxrss / 1024
+    # Linux reports the largest of the process and its reaped children (workers, Pagefind), in KiB.
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+# Runs the CLI and prints the peak memory of the masterplan process itself, without its children
+# (the render workers and Pagefind, whose peaks are measured on their own).
+_SELF_PEAK = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['masterplan', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('generator', run_name='__main__')\n"
+    "finally:\n"
+    "    print(f'SELF_PEAK_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}')\n"
+)
+
+
+def _self_peak(output: str) -> float:
+    return int(output.rsplit("SELF_PEAK_KB ", 1)[1].split()[0]) / 1024
 
 
 def _kb(n: float) -> str:
@@ -121,9 +142,22 @@ def main() -> None:
     regen_s, _ = _run("generate again", [*masterplan, "generate", "--regions", "regions"], work)
     figures.append(("generate again (nothing changed)", f"{regen_s:.2f} s"))
     if not args.skip_build:
-        build_s, build_mb = _run("build", [*masterplan, "build", "--strict", "--regions", "regions"], work)
-        figures.append(("build --strict (check + pages + MkDocs)", f"{build_s:.2f} s, peak {build_mb:.0f} MB"))
+        build_s, build_mb, output = _run_output(
+            "build", [sys.executable, "-c", _SELF_PEAK, "build", "--strict", "--regions", "regions"], work)
+        figures.append(("build --strict (check + pages + MkDocs + Pagefind)",
+                        f"{build_s:.2f} s, peak {build_mb:.0f} MB (masterplan process itself "
+                        f"{_self_peak(output):.0f} MB; the rest is Pagefind)"))
         figures.append(("generation share of build", f"{100 * gen_s / build_s:.1f}%"))
+        # The two later steps on their own, on the pages the build just wrote.
+        alone = work / "site-mkdocs"
+        mkdocs_s, mkdocs_mb = _run("mkdocs", [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                              "--site-dir", str(alone)], work)
+        figures.append(("  of which MkDocs alone (mkdocs build --strict)",
+                        f"{mkdocs_s:.2f} s, peak {mkdocs_mb:.0f} MB"))
+        pagefind_s, pagefind_mb = _run("pagefind", [sys.executable, "-m", "pagefind", "--site", str(alone),
+                                                    *PAGEFIND_ARGS, "--quiet"], work)
+        figures.append(("  of which Pagefind alone", f"{pagefind_s:.2f} s, peak {pagefind_mb:.0f} MB"))
+        shutil.rmtree(alone)
         site = work / "site"
         pages = sorted(p.stat().st_size for p in site.rglob("*.html"))
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())

@@ -63,14 +63,27 @@ READINESS_LABEL = {"baik": "Baik", "sedang": "Sedang", "kurang": "Kurang"}
 LATEST_UPDATES = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Page:
-    """A generated page or file, its path relative to ``content/``."""
+    """A generated page or file, its path relative to ``content/``.
+
+    Held as UTF-8 bytes: at national scale the main process holds every page (~170 MB) until they
+    are written, and Python keeps a str with one en dash at two bytes per character."""
 
     path: str
-    text: str
-    kind: str = "page"
+    data: bytes
+    kind: str
     """``page``, ``notice`` (a removal notice) or ``file`` (a download or feed)."""
+
+    def __init__(self, path: str, text: str, kind: str = "page") -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "data", text.encode())
+        object.__setattr__(self, "kind", kind)
+
+    @property
+    def text(self) -> str:
+        """The page as text."""
+        return self.data.decode()
 
 
 def _site_url(path: str) -> str:

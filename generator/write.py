@@ -88,7 +88,7 @@ def write_pages(content: Path, pages: list[Page], scope: str | None = None) -> W
     if clashes:
         raise PublishError("halaman tulisan tangan akan tertimpa: " + ", ".join(clashes))
     content.mkdir(parents=True, exist_ok=True)
-    written = tuple(path for path in sorted(wanted) if _write_if_changed(content / path, wanted[path].text.encode()))
+    written = tuple(path for path in sorted(wanted) if _write_if_changed(content / path, wanted[path].data))
     stale = sorted(previous - set(wanted))
     if scope is not None:
         stale = [p for p in stale if p.startswith(f"{scope}/")]
