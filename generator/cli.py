@@ -150,7 +150,12 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     os.environ["MASTERPLAN_ONLY"] = region or ""
     # Passing hooks replaces mkdocs.yml's list: keep the page hook it names, add the preview's own.
     hooks = [str(Path(__file__).with_name(name)) for name in ("mkdocs_pages.py", "mkdocs_hooks.py")]
-    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=hooks)
+    options: dict[str, str] = {}
+    if region:
+        # Only this region's pages are built (and the national and hand-written ones): other regions'
+        # pages left in content/ by an earlier full build would make each rebuild take the full site's time.
+        options["exclude_docs"] = f"/kabupaten-*/\n/kota-*/\n!/{region}/\n"
+    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=hooks, **options)
 
 
 @cli.command()
