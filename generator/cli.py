@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -150,7 +151,7 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     os.environ["MASTERPLAN_ONLY"] = region or ""
     # Passing hooks replaces mkdocs.yml's list: keep the page hook it names, add the preview's own.
     hooks = [str(Path(__file__).with_name(name)) for name in ("mkdocs_pages.py", "mkdocs_hooks.py")]
-    options: dict[str, str] = {}
+    options: dict[str, Any] = {}
     if region:
         # Only this region's pages are built (and the national and hand-written ones): other regions'
         # pages left in content/ by an earlier full build would make each rebuild take the full site's time.
