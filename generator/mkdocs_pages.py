@@ -9,7 +9,8 @@ links to check. Links are checked here as MkDocs checks Markdown links: a relati
 no page or file of the site is a warning (an error with ``--strict``), and a link to an anchor is
 handed to MkDocs' own anchor validation. Hand-written pages are Markdown and untouched.
 
-The hook also removes the templates' indentation from every built page (``compact``).
+The hook also removes the templates' indentation from every built page (``compact``), and lets the
+theme render blocks that are the same on every page only once (``mp_once``).
 """
 
 from __future__ import annotations
@@ -105,9 +106,28 @@ def compact(html: str) -> str:
     return "".join(parts)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """``{% call mp_once("name") %}...{% endcall %}`` in the theme: a block that is the same on every
+    page is rendered for the first page and reused for the others (a new cache for every build)."""
+    cache: dict[str, Any] = {}
+
+    def once(name: str, caller: Any) -> Any:
+        if name not in cache:
+            cache[name] = caller()
+        return cache[name]
+
+    env.globals["mp_once"] = once
+    return env
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Every page (generated and hand-written) leaves compacted."""
     return compact(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """So do the theme's own pages (404.html)."""
+    return compact(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

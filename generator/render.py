@@ -7,6 +7,7 @@ the build. Templates are HTML with Jinja's autoescape; links are relative URLs m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import multiprocessing
 import os
@@ -86,6 +87,7 @@ class Page:
         return self.data.decode()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _site_url(path: str) -> str:
     """``kota-x/roadmap.md`` → ``kota-x/roadmap/``; a file keeps its path; the home page is ``""``."""
     return urls_module.url_of(path)[1:] if path.endswith(".md") else path
@@ -286,7 +288,11 @@ class Renderer:
                                     programs=region.programs_in(d), plan_dim=region.plan.dimensi.get(d), **base))
         period = range(region.plan.periode.mulai, region.plan.periode.selesai + 1)
         years = [(y, [p for p in region.program if p.tahun_mulai <= y <= p.tahun_selesai]) for y in period]
-        pages.append(self._page("roadmap.html.j2", f"{slug}/roadmap.md", years=years, **base))
+        here = f"{slug}/roadmap.md"
+        # A programme is listed under every year it runs: its line is made once.
+        items = {p.id: Markup(f'<li><a href="{href(here, f"{slug}/{p.dimensi}.md", p.id)}">{escape(p.nama)}</a>: '
+                              f"{TYPE_LABEL[p.jenis]}, {status_text(p, self.today)}</li>") for p in region.program}
+        pages.append(self._page("roadmap.html.j2", here, years=years, items=items, **base))
         pages.append(self._page("quick_wins.html.j2", f"{slug}/quick-win/index.md", programs=region.quick_wins, **base))
         for p in region.quick_wins:
             pages.append(self._page("quick_win.html.j2", f"{slug}/quick-win/{p.id}.md", p=p, **base))
