@@ -15,11 +15,13 @@ import gzip
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from generator.site import PAGEFIND_ARGS, copy_project
@@ -123,6 +125,32 @@ def _pagefind_figures(site: Path) -> list[tuple[str, str]]:
     return figures
 
 
+def _serve_figure(work: Path, masterplan: list[str]) -> tuple[str, str]:
+    """Seconds from starting ``masterplan serve --region`` (every region's pages in content/) until
+    that region's page is served."""
+    slug = sorted(p.parent.name for p in (work / "regions").glob("*/masterplan.yaml"))[0]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    start = time.perf_counter()
+    process = subprocess.Popen([*masterplan, "serve", "--regions", "regions", "--region", slug,
+                                "--dev-addr", f"127.0.0.1:{port}"], cwd=work,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - start < 300 and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{slug}/", timeout=5) as response:
+                    if response.status == 200:
+                        seconds = time.perf_counter() - start
+                        return (f"serve --region {slug}: first page", f"{seconds:.2f} s")
+            except OSError:
+                time.sleep(0.1)
+        sys.exit("serve --region did not answer")
+    finally:
+        process.terminate()
+        process.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
@@ -172,6 +200,8 @@ def main() -> None:
                             f"{len(raw) / 1024 / 1024:.1f} MB, {len(gzip.compress(raw)) / 1024 / 1024:.1f} MB gzip"))
         if (site / "pagefind").is_dir():
             figures += _pagefind_figures(site)
+    if not args.skip_build:
+        figures.append(_serve_figure(work, masterplan))
     print(f"Benchmark on {args.data} ({env_note})")
     width = max(len(label) for label, _ in figures)
     for label, value in figures:
