@@ -249,3 +249,13 @@ def test_number_and_percent_match_babel(value: object) -> None:
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_date_matches_babel(value: dt.date) -> None:
     assert text.date(value) == format_date(value, format="d MMMM y", locale="id_ID")
+
+
+def test_rendering_on_every_core_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At national scale regions are rendered in forked workers; the pages must not depend on it."""
+    dataset = load(ROOT / "regions")
+    serial = render.render_site(dataset, TODAY)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "_CHUNK", 2)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)  # the pool also on a one-core machine
+    assert render.render_site(dataset, TODAY) == serial
