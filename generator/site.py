@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from generator.errors import DataError, Problem, PublishError
 from generator.model import Dataset
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from generator.render import Page
 from generator.settings import load_settings
 from generator.write import WriteReport, write_pages
@@ -146,16 +149,23 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     handler = _MkDocsLog(verbose)
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
+    search: _SearchIndex | None = None
     try:
         config = load_config(str(project.config), strict=strict, site_dir=str(staging))
+        search = _SearchIndex.start(config, site_dir.with_name(site_dir.name + ".cari"), verbose)
         build(config)
     except MkDocsException as exc:
+        if search is not None:
+            search.cancel()
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishError(f"MkDocs gagal: {exc}") from exc
     finally:
         logger.removeHandler(handler)
     try:
-        pagefind_index(staging, verbose)
+        if search is None:
+            pagefind_index(staging, verbose)
+        else:
+            search.finish(staging)
     except PublishError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -167,32 +177,131 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     shutil.rmtree(old, ignore_errors=True)
 
 
+class _SearchIndex:
+    """The search index, built while MkDocs builds the site (MkDocs uses one core; Pagefind the others).
+
+    A forked process writes, for every page the site will have and search indexes, a small HTML file
+    at the page's place holding the article exactly as the built page will hold it (generated pages
+    pass through MkDocs unchanged; hand-written ones are rendered by MkDocs' own Page), then runs
+    Pagefind on those files. A test proves the index equals the one Pagefind makes from the built site.
+    """
+
+    def __init__(self, work: Path, process: multiprocessing.process.BaseProcess) -> None:
+        self.work = work
+        self.process = process
+
+    @classmethod
+    def start(cls, config: MkDocsConfig, work: Path, verbose: bool) -> _SearchIndex | None:
+        """Start indexing in a forked process; None where processes cannot be forked."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        process = multiprocessing.get_context("fork").Process(target=_index_articles, args=(config, work, verbose))
+        process.start()
+        return cls(work, process)
+
+    def finish(self, staging: Path) -> None:
+        """Wait for the index and put it into the built site as ``pagefind/``."""
+        self.process.join()
+        try:
+            error = (self.work / _SEARCH_RESULT).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            error = f"proses pembuat indeks berhenti (kode {self.process.exitcode})"
+        try:
+            if error:
+                raise PublishError(error)
+            (self.work / "pagefind").rename(staging / "pagefind")
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """Stop indexing (the build failed)."""
+        self.process.kill()
+        self.process.join()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+_SEARCH_RESULT = "hasil.txt"
+
+
+def _index_articles(config: MkDocsConfig, work: Path, verbose: bool) -> None:
+    """In the forked process: write the articles, index them, and leave the outcome in a file."""
+    try:
+        _write_articles(config, work / "halaman")
+        pagefind_index(work / "halaman", verbose, output=work / "pagefind")
+        outcome = ""
+    except PublishError as exc:
+        outcome = str(exc)
+    except Exception as exc:  # reported to the parent, which fails the build
+        outcome = f"indeks pencarian gagal dibuat: {exc!r}"
+    (work / _SEARCH_RESULT).write_text(outcome, encoding="utf-8")
+
+
+def _write_articles(config: MkDocsConfig, target: Path) -> None:
+    """Each searchable page's article, as generator/theme/main.html and Material's content partial
+    put it in the built page: the page's own title for the result, an h1 when the page has none."""
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils import meta
+
+    from generator.mkdocs_pages import HTML_FORMAT
+
+    files = get_files(config)
+    set_exclusions(files, config)
+    language = config.theme["language"]
+    quiet = logging.getLogger("mkdocs")
+    quiet.disabled = True  # MkDocs' build reports the pages' problems; this process would repeat them
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        body, front = meta.get_data(Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig"))
+        if "noindex" in str(front.get("robots") or ""):
+            continue
+        page = Page(None, file, config)
+        if front.get("format") == HTML_FORMAT:
+            content = body
+        else:
+            page.read_source(config)
+            page.render(config, files)
+            content = page.content or ""
+        if "<h1" not in content:
+            content = f"<h1>{page.title or config.site_name}</h1>" + content
+        title = front.get("title")
+        meta_title = f' data-pagefind-meta="title[data-mp-title]" data-mp-title="{title}"' if title else ""
+        out = target / file.dest_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>'
+                       f"<article data-pagefind-body{meta_title}>{content}</article></body></html>\n",
+                       encoding="utf-8")
+
+
 PAGEFIND_ARGS = ("--exclude-selectors", ".headerlink")
 """Pagefind indexes only the articles marked ``data-pagefind-body`` (generator/theme/main.html), in
 the language of ``<html lang>`` (``id``: Indonesian stemming); the headings' "¶" links are left out."""
 
 
-def pagefind_index(site: Path, verbose: bool = False) -> None:
-    """Write the search index and its scripts into ``site/pagefind/`` with Pagefind (PyPI ``pagefind[bin]``)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND_ARGS]
+def pagefind_index(site: Path, verbose: bool = False, output: Path | None = None) -> None:
+    """Write the search index and its scripts into ``site/pagefind/`` (or ``output``) with Pagefind
+    (PyPI ``pagefind[bin]``)."""
+    bundle = output or site / "pagefind"
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle), *PAGEFIND_ARGS]
     try:
         proc = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
         raise PublishError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
-    output = (proc.stdout + proc.stderr).strip()
-    if verbose and output:
-        print(output, file=sys.stderr)
+    log = (proc.stdout + proc.stderr).strip()
+    if verbose and log:
+        print(log, file=sys.stderr)
     if proc.returncode != 0:
-        detail = "\n".join(output.splitlines()[-15:]) or "tanpa keluaran"
-        hint = " (pasang dengan: pip install 'pagefind[bin]==1.5.2')" if "No module named" in output else ""
+        detail = "\n".join(log.splitlines()[-15:]) or "tanpa keluaran"
+        hint = " (pasang dengan: pip install 'pagefind[bin]==1.5.2')" if "No module named" in log else ""
         raise PublishError(f"Pagefind gagal membuat indeks pencarian{hint} (kode {proc.returncode}):\n{detail}")
-    entry = site / "pagefind" / "pagefind-entry.json"
+    entry = bundle / "pagefind-entry.json"
     try:
         languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     except (OSError, ValueError) as exc:
         raise PublishError(f"Pagefind tidak menulis {entry.name}: {exc}") from exc
     # Without any data-pagefind-body, Pagefind would index every page whole: header, menus and all.
     pages = sum(int(lang.get("page_count", 0)) for lang in languages.values())
-    if pages == 0 or "Did not find a data-pagefind-body" in output:
+    if pages == 0 or "Did not find a data-pagefind-body" in log:
         raise PublishError("Pagefind tidak menemukan isi halaman untuk diindeks (elemen data-pagefind-body "
-                           "dari generator/theme/main.html):\n" + output)
+                           "dari generator/theme/main.html):\n" + log)

@@ -174,6 +174,24 @@ def test_failed_search_index_keeps_the_published_site(tmp_path: Path, monkeypatc
     assert "galat: Pagefind gagal membuat indeks pencarian (kode 1):\nError: rusak" in output
     assert _tree(site_dir) == before
     assert not (tmp_path / "site.baru").exists()
+    assert not (tmp_path / "site.cari").exists()
+
+
+def test_search_index_built_beside_mkdocs_equals_the_index_of_the_built_site(tmp_path: Path) -> None:
+    """The index is made from the articles while MkDocs builds (generator/site.py, _SearchIndex); it must
+    be exactly what Pagefind makes from the finished site: same pages, titles, words, anchors."""
+    project = make_project(tmp_path, ROOT / "regions")
+    (project.content / "tanpa-judul.md").write_text("Halaman *tulisan tangan* tanpa judul.\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 0, output
+    assert not (tmp_path / "site.cari").exists()
+    reference = tmp_path / "dari-situs"
+    site.pagefind_index(site_dir, output=reference)
+    built = _tree(site_dir / "pagefind")
+    assert built == _tree(reference)
+    fragments = [name for name in built if name.startswith("fragment/")]
+    assert len(fragments) > 60
 
 
 def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
