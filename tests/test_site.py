@@ -194,6 +194,18 @@ def test_search_index_built_beside_mkdocs_equals_the_index_of_the_built_site(tmp
     assert len(fragments) > 60
 
 
+def test_without_fork_the_index_is_made_after_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path, GOLDEN_REGIONS)
+    monkeypatch.setattr(site.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--site-dir", str(site_dir))
+    assert code == 0, output
+    reference = tmp_path / "dari-situs"
+    site.pagefind_index(site_dir, output=reference)
+    assert _tree(site_dir / "pagefind") == _tree(reference)
+    assert not (tmp_path / "site.cari").exists()
+
+
 def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     project = make_project(tmp_path, ROOT / "regions")
     (project.content / "tentang.md").write_text("# Tentang\n\n[rusak](tidak-ada.md)\n", encoding="utf-8")
