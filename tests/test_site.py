@@ -214,6 +214,7 @@ def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     assert "WARNING - Doc file 'tentang.md' contains a link 'tidak-ada.md', but the target is not found" in output
     assert "galat: MkDocs gagal: Aborted with 1 warnings in strict mode!" in output
     assert not (tmp_path / "site").exists()
+    assert not (tmp_path / "site.cari").exists()  # the search index started beside MkDocs is dropped
 
 
 def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
