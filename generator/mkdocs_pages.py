@@ -18,9 +18,12 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from pathlib import Path
 from types import MethodType
 from typing import Any
 
+import jinja2
+import material as material_theme  # type: ignore[import-untyped]
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.masterplan")
@@ -117,6 +120,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         return cache[name]
 
     env.globals["mp_once"] = once
+    # Material's own templates also under "material/", so a partial of ours can wrap Material's.
+    material = jinja2.FileSystemLoader(str(Path(material_theme.__file__).parent / "templates"))
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
     return env
 
 
