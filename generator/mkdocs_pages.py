@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from types import MethodType
 from typing import Any
+from urllib.parse import unquote
 
 import jinja2
 import material as material_theme  # type: ignore[import-untyped]
@@ -35,7 +36,7 @@ HTML_FORMAT = "html"
 # <h1 id="_judul">text</h1>: Material's "skip to content" link goes to the first heading of the table
 # of contents), ids and hrefs with double quotes, and escapes text: these patterns read its output,
 # not arbitrary HTML.
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)(?:<a class="headerlink"|</h[1-6]>)')
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)(?:<a class="headerlink"|</h[1-6]>)', re.DOTALL)
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'\shref="([^"]*)"')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -78,6 +79,7 @@ def _render(page: Any, config: Any, files: Any) -> None:
         if _EXTERNAL.match(link):
             continue
         target_url, _, anchor = link.partition("#")
+        target_url = unquote(target_url.partition("?")[0])
         if target_url:
             resolved = posixpath.normpath(posixpath.join(base, target_url))
             resolved = "" if resolved == "." else resolved
@@ -95,8 +97,8 @@ def _render(page: Any, config: Any, files: Any) -> None:
     page.links_to_anchors = anchors
 
 
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
-_INDENT = re.compile(r"\n\s+")
+_PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.DOTALL)
+_INDENT = re.compile(r"\n[ \t\r\n]+")  # not \s: a no-break space in the data is content
 
 
 def compact(html: str) -> str:

@@ -157,7 +157,7 @@ _ALIGN = {"left": "", "right": ' style="text-align: right"'}
 def budget_table(p: m.Program) -> Markup:
     """Budget per year with its source, and the total; or a sentence saying there is none."""
     if not p.anggaran:
-        return Markup("Belum ada data anggaran.")
+        return Markup("<p>Belum ada data anggaran.</p>")
     rows = [[str(b.tahun), text.rupiah(b.jumlah), b.sumber] for b in sorted(p.anggaran, key=_year)]
     rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(p.total_anggaran)}</strong>", ""])
     return _table([("Tahun", "left"), ("Jumlah", "right"), ("Sumber dana", "left")], rows)
@@ -166,7 +166,7 @@ def budget_table(p: m.Program) -> Markup:
 def indicator_table(p: m.Program) -> Markup:
     """Indicators with target, achievement and year; or a sentence saying there are none."""
     if not p.indikator:
-        return Markup("Belum ada indikator.")
+        return Markup("<p>Belum ada indikator.</p>")
     rows = []
     for i in p.indikator:
         unit = text.attr(i.satuan)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -143,22 +145,26 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    site_dir = site_dir.absolute()  # MkDocs would take a relative one from mkdocs.yml's folder
     staging = site_dir.with_name(site_dir.name + ".baru")
     shutil.rmtree(staging, ignore_errors=True)
     logger = logging.getLogger("mkdocs")
     handler = _MkDocsLog(verbose)
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
+    # Not DEBUG unless asked: MkDocs only checks the anchors of Markdown links above DEBUG.
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     search: _SearchIndex | None = None
     try:
         config = load_config(str(project.config), strict=strict, site_dir=str(staging))
         search = _SearchIndex.start(config, site_dir.with_name(site_dir.name + ".cari"), verbose)
         build(config)
-    except MkDocsException as exc:
+    except BaseException as exc:  # also Ctrl-C: no half-made index or site is left behind
         if search is not None:
             search.cancel()
         shutil.rmtree(staging, ignore_errors=True)
-        raise PublishError(f"MkDocs gagal: {exc}") from exc
+        if isinstance(exc, MkDocsException):
+            raise PublishError(f"MkDocs gagal: {exc}") from exc
+        raise
     finally:
         logger.removeHandler(handler)
     try:
@@ -166,7 +172,7 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
             pagefind_index(staging, verbose)
         else:
             search.finish(staging)
-    except PublishError:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     old = site_dir.with_name(site_dir.name + ".lama")
@@ -203,7 +209,11 @@ class _SearchIndex:
 
     def finish(self, staging: Path) -> None:
         """Wait for the index and put it into the built site as ``pagefind/``."""
-        self.process.join()
+        try:
+            self.process.join()
+        except BaseException:
+            self.cancel()
+            raise
         try:
             error = (self.work / _SEARCH_RESULT).read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -216,8 +226,11 @@ class _SearchIndex:
             shutil.rmtree(self.work, ignore_errors=True)
 
     def cancel(self) -> None:
-        """Stop indexing (the build failed)."""
-        self.process.kill()
+        """Stop indexing (the build failed): the forked process and the Pagefind it started."""
+        if self.process.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # its own process group (_index_articles)
+        self.process.kill()  # in case it had not made its group yet (then it had not started Pagefind)
         self.process.join()
         shutil.rmtree(self.work, ignore_errors=True)
 
@@ -227,6 +240,8 @@ _SEARCH_RESULT = "hasil.txt"
 
 def _index_articles(config: MkDocsConfig, work: Path, verbose: bool) -> None:
     """In the forked process: write the articles, index them, and leave the outcome in a file."""
+    os.setpgid(0, 0)  # a process group of its own with Pagefind, so a failed build can stop both
+    logging.disable(logging.CRITICAL)  # MkDocs' build reports the pages' problems; this would repeat them
     try:
         _write_articles(config, work / "halaman")
         pagefind_index(work / "halaman", verbose, output=work / "pagefind")
@@ -250,8 +265,6 @@ def _write_articles(config: MkDocsConfig, target: Path) -> None:
     files = get_files(config)
     set_exclusions(files, config)
     language = config.theme["language"]
-    quiet = logging.getLogger("mkdocs")
-    quiet.disabled = True  # MkDocs' build reports the pages' problems; this process would repeat them
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         body, front = meta.get_data(Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig"))
         if "noindex" in str(front.get("robots") or ""):

@@ -17,7 +17,7 @@ from generator import cli as cli_module
 from generator import site
 from generator.cli import cli
 from generator.errors import PublishError
-from generator.mkdocs_pages import compact
+from generator.mkdocs_pages import _toc_tokens, compact
 from generator.render import Page
 from generator.write import MANIFEST, write_pages
 
@@ -206,6 +206,28 @@ def test_without_fork_the_index_is_made_after_mkdocs(tmp_path: Path, monkeypatch
     assert not (tmp_path / "site.cari").exists()
 
 
+def test_strict_build_checks_anchors_of_markdown_links(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "regions")
+    (project.content / "tentang.md").write_text("# Tentang\n\n[rusak](kota-tegal/index.md#tidak-ada)\n",
+                                                encoding="utf-8")
+    code, output = _run(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert code == 1
+    assert ("WARNING - Doc file 'tentang.md' contains a link 'kota-tegal/index.md#tidak-ada', but the doc "
+            "'kota-tegal/index.md' does not contain an anchor '#tidak-ada'.") in output
+
+
+def test_relative_site_dir_is_taken_from_where_the_command_runs(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "proyek", GOLDEN_REGIONS)
+    elsewhere = tmp_path / "lain"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, output = _run(project, "build", "--site-dir", "keluaran")
+    assert code == 0, output
+    assert (elsewhere / "keluaran" / "pagefind" / "pagefind.js").is_file()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keluaran"]
+
+
 def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     project = make_project(tmp_path, ROOT / "regions")
     (project.content / "tentang.md").write_text("# Tentang\n\n[rusak](tidak-ada.md)\n", encoding="utf-8")
@@ -226,7 +248,8 @@ def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
         '<h2 id="_satu">Satu &amp; dua<a class="headerlink" href="#_satu" title="x">&para;</a></h2>\n'
         '<h3 id="_tiga">Tiga<a class="headerlink" href="#_tiga" title="x">&para;</a></h3>\n'
         '<p><a href="../kota-tegal/">ada</a> <a href="../kota-tegal/#_identitas">ada</a> <a href="#_tiga">ada</a> '
-        '<a href="../kota-tegal/feed.xml">ada</a> <a href="../">ada</a> <a href="https://contoh.go.id/x">luar</a></p>\n'
+        '<a href="../kota-tegal/feed.xml">ada</a> <a href="../">ada</a> <a href="https://contoh.go.id/x">luar</a> '
+        '<a href="../kota-tegal/?tab=1">ada</a> <a href="../kota-tegal/%72oadmap/">ada</a></p>\n'
         '<p><a href="../tidak-ada/">rusak</a> <a href="../kota-tegal/#_tidak-ada">rusak</a> '
         '<a href="#_hilang">rusak</a> <a href="../../../luar/">rusak</a></p>\n', encoding="utf-8")
     site_dir = tmp_path / "site"
@@ -256,6 +279,18 @@ def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
 def test_compact_keeps_line_breaks_and_preformatted_text() -> None:
     html = "<div>\n    <p>a</p>\n\n   \n<pre><code>regions/\n  kota-x/\n</code></pre>\n  <span>b</span> c\n</div>"
     assert compact(html) == "<div>\n<p>a</p>\n<pre><code>regions/\n  kota-x/\n</code></pre>\n<span>b</span> c\n</div>"
+    # A no-break space in the data is content, and a textarea keeps its text.
+    assert compact("<p>Mulai\n\u00a0\u00a0dibangun</p>") == "<p>Mulai\n\u00a0\u00a0dibangun</p>"
+    assert compact("<textarea>\n  x\n</textarea>\n  <p>") == "<textarea>\n  x\n</textarea>\n<p>"
+
+
+def test_toc_takes_headings_whose_text_spans_lines() -> None:
+    """A name written as a folded YAML scalar keeps its line break in the page; it is still a heading."""
+    tokens = _toc_tokens('<h1 id="_judul">Lapor\nWarga</h1>\n<h2 id="_a">Satu\ndua<a class="headerlink" href="#_a">'
+                         '&para;</a></h2>\n<h3 id="b">Tiga<a class="headerlink" href="#b">&para;</a></h3>')
+    assert tokens == [{"level": 1, "id": "_judul", "name": "Lapor\nWarga", "children": [
+        {"level": 2, "id": "_a", "name": "Satu\ndua", "children": [
+            {"level": 3, "id": "b", "name": "Tiga", "children": []}]}]}]
 
 
 def test_built_pages_are_compact_and_code_keeps_its_indentation(tmp_path: Path) -> None:
