@@ -15,15 +15,14 @@ import gzip
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+from generator import loopback
 from generator.site import PAGEFIND_ARGS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,26 +128,17 @@ def _serve_figure(work: Path, masterplan: list[str]) -> tuple[str, str]:
     """Seconds from starting ``masterplan serve --region`` (every region's pages in content/) until
     that region's page is served."""
     slug = sorted(p.parent.name for p in (work / "regions").glob("*/masterplan.yaml"))[0]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = loopback.free_port()
     start = time.perf_counter()
     process = subprocess.Popen([*masterplan, "serve", "--regions", "regions", "--region", slug,
                                 "--dev-addr", f"127.0.0.1:{port}"], cwd=work,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while time.perf_counter() - start < 300 and process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{slug}/", timeout=5) as response:
-                    if response.status == 200:
-                        seconds = time.perf_counter() - start
-                        return (f"serve --region {slug}: first page", f"{seconds:.2f} s")
-            except OSError:
-                time.sleep(0.1)
-        sys.exit("serve --region did not answer")
+        if not loopback.answers(f"http://127.0.0.1:{port}/{slug}/", process, seconds=300):
+            sys.exit("serve --region did not answer")
+        return (f"serve --region {slug}: first page", f"{time.perf_counter() - start:.2f} s")
     finally:
-        process.terminate()
-        process.wait()
+        loopback.stop(process)
 
 
 def main() -> None:

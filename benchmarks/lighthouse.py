@@ -23,18 +23,16 @@ import json
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from generator import loopback
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(os.environ.get("MASTERPLAN_LIGHTHOUSE_TOOLS", Path(__file__).resolve().parent / ".tools"))
@@ -122,57 +120,6 @@ def build_site(site_dir: Path) -> Path:
     if proc.returncode != 0 or not (site_dir / "index.html").is_file():
         raise Problem(f"masterplan build --strict failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return site_dir
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _answers(origin: str, proc: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + 10
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(origin + "/", timeout=1) as response:
-                response.read()
-            return True
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.05)
-    return False
-
-
-def _stop(proc: subprocess.Popen[Any]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 with ``http.server``; yield its origin; always stop it."""
-    last_error = ""
-    for _attempt in range(3):  # the free port can be taken between probing and binding
-        origin = f"http://127.0.0.1:{(port := _free_port())}"
-        with tempfile.TemporaryFile() as log:  # an unread pipe would fill up and stall the server
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site_dir)],
-                stdout=subprocess.DEVNULL, stderr=log,
-            )
-            try:
-                if _answers(origin, proc):
-                    yield origin
-                    return
-                log.seek(0)
-                last_error = log.read().decode(errors="replace")
-            finally:
-                _stop(proc)
-    raise Problem(f"http.server did not start: {last_error}")
 
 
 # --- lighthouse ----------------------------------------------------------------------------------
@@ -366,7 +313,7 @@ def _raise_on_sigterm(signum: int, _frame: object) -> None:
 def measure(site: Path, runs: int, json_dir: Path | None) -> list[PageResult]:
     cli = lighthouse_cli()
     results = [PageResult(name, path) for name, path in PAGES]
-    with serve(site) as origin, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+    with loopback.serve(site) as origin, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         reports = json_dir or Path(tmp)
         reports.mkdir(parents=True, exist_ok=True)
         print(f"serving {site} at {origin}", file=sys.stderr, flush=True)
@@ -405,7 +352,7 @@ def main() -> None:
                 if not (site / path.strip("/") / "index.html").is_file():
                     raise Problem(f"{site} has no page {path}")
             results = measure(site, args.runs, args.json_dir)
-    except Problem as exc:
+    except (Problem, RuntimeError) as exc:
         sys.exit(f"lighthouse benchmark: {exc}")
     except KeyboardInterrupt:
         sys.exit("lighthouse benchmark: interrupted")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,7 @@ from pathlib import Path
 import pytest
 from site_helpers import ROOT, make_project
 
-from generator import site
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from generator import loopback, site
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -49,7 +42,7 @@ def _up(url: str) -> bool:
 
 class Preview:
     def __init__(self, project: site.Project, *args: str) -> None:
-        self.port = _free_port()
+        self.port = loopback.free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         self.log = project.config.parent / "serve.log"
         with self.log.open("w") as log:

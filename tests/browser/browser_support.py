@@ -3,17 +3,11 @@ site, and launching Debian's chromium the way ``shared/QA.md`` says works on thi
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,57 +102,6 @@ def prebuilt_site() -> Path | None:
     if not (site / "index.html").is_file():
         raise RuntimeError(f"{SITE_ENV}={value} has no index.html: build the site first")
     return site
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on loopback with ``python -m http.server``; yield its origin.
-
-    The server logs every request: that goes to a file, since an unread pipe fills up and stalls it."""
-    last_error = ""
-    for _attempt in range(3):  # the free port can be taken between probing and binding
-        port = _free_port()
-        origin = f"http://127.0.0.1:{port}"
-        with tempfile.TemporaryFile() as log:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                 "--directory", str(site_dir)],
-                stdout=subprocess.DEVNULL, stderr=log,
-            )
-            try:
-                if _answers(origin, proc):
-                    yield origin
-                    return
-                log.seek(0)
-                last_error = log.read().decode(errors="replace")
-            finally:
-                if proc.poll() is None:
-                    proc.terminate()
-                    try:
-                        proc.wait(timeout=5)
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                        proc.wait()
-    raise RuntimeError(f"http.server did not start: {last_error}")
-
-
-def _answers(origin: str, proc: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + 10
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(origin + "/", timeout=1) as response:
-                response.read()
-            return True
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.05)
-    return False
 
 
 def chromium_problem() -> str | None:

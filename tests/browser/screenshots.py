@@ -25,8 +25,9 @@ from browser_support import (
     VIEWPORTS,
     build_site,
     chromium_problem,
-    serve,
 )
+
+from generator.loopback import serve
 
 
 def take(site: Path, out: Path, dark: bool) -> list[Path]:
