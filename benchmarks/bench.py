@@ -22,10 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import loopback
-from generator.site import PAGEFIND_ARGS, copy_project
+from generator.site import PAGEFIND_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test helpers: a loopback server, a throw-away project
+import loopback  # noqa: E402
+from site_helpers import copy_project  # noqa: E402
 
 
 def _project(work: Path, data: Path) -> None:

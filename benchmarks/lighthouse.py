@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import loopback
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test helpers: a loopback server
+import loopback  # noqa: E402
+
 TOOLS = Path(os.environ.get("MASTERPLAN_LIGHTHOUSE_TOOLS", Path(__file__).resolve().parent / ".tools"))
 
 LIGHTHOUSE_VERSION = "12.8.2"

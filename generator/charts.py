@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import model as m
-from generator import text
+from generator import tallies, text
+from generator.vocabulary import DIM_LABEL, STATUS_LABEL, STATUS_WORD
 
 W = 300
 """Width of every chart's viewBox."""
@@ -172,11 +172,6 @@ def _figure(cid: str, height: float, title: str, desc: str, parts: Sequence[str]
     return Markup("\n".join(lines))
 
 
-def _dim_label(key: str) -> str:
-    """``smart-governance`` → ``Smart Governance``."""
-    return text.title_case(key)
-
-
 # ------------------------------------------------------------------ stacked status bars
 
 @dataclass(frozen=True)
@@ -199,16 +194,15 @@ class Tally:
 
     def words(self) -> list[tuple[str, str]]:
         """``("2 selesai", "selesai")`` pairs for the non-zero statuses, then the late count."""
-        out = [(f"{self.counts[s]} {s}", s) for s in STACK if self.counts[s]]
+        out = [(f"{self.counts[s]} {STATUS_WORD[s]}", s) for s in STACK if self.counts[s]]
         if self.late:
             out.append((f"{self.late} terlambat", "terlambat"))
         return out
 
 
 def _tally(label: str, note: str, programs: Iterable[m.Program], today: dt.date) -> Tally:
-    programs = tuple(programs)
-    found = Counter(p.status for p in programs)
-    return Tally(label, note, {s: found.get(s, 0) for s in STACK}, sum(1 for p in programs if p.is_late(today)))
+    counted = tallies.count(programs, today)
+    return Tally(label, note, counted.status, counted.late)
 
 
 def _word_lines(words: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -268,7 +262,7 @@ def _stacked(cid: str, rows: Sequence[Tally], y: float, empty: str) -> tuple[lis
 
 def _status_keys(rows: Iterable[Tally]) -> list[_Key]:
     rows = list(rows)
-    return [_Key(s, s.capitalize()) for s in STACK if any(r.counts[s] for r in rows)]
+    return [_Key(s, STATUS_LABEL[s]) for s in STACK if any(r.counts[s] for r in rows)]
 
 
 def _summary(tally: Tally) -> str:
@@ -279,7 +273,7 @@ def _summary(tally: Tally) -> str:
 def status_chart(region: m.Region, today: dt.date) -> Markup:
     """Region overview: programmes of each dimension by status, as stacked horizontal bars."""
     cid = "mp-status"
-    rows = [_tally(_dim_label(d), f"{len(region.programs_in(d))} program", region.programs_in(d), today)
+    rows = [_tally(DIM_LABEL[d], f"{len(region.programs_in(d))} program", region.programs_in(d), today)
             for d in m.DIMENSIONS]
     parts = _defs(cid, [s for r in rows for s in STACK if r.counts[s]])
     legend, y = _legend(cid, _status_keys(rows), 2)
@@ -302,7 +296,7 @@ def budget_chart(region: m.Region) -> Markup:
     y = 2.0
     for d, amount in amounts:
         parts.append("<g>")
-        parts.append(_text(0, y + FONT, _dim_label(d), "mp-b"))
+        parts.append(_text(0, y + FONT, DIM_LABEL[d], "mp-b"))
         parts.append(_text(W, y + FONT, text.rupiah_short(amount), "", "end"))
         y += LINE + 3
         if amount:
@@ -313,14 +307,14 @@ def budget_chart(region: m.Region) -> Markup:
         y += BAR + 12
     total = sum(a for _, a in amounts)
     desc = (f"Total {text.rupiah_short(total)}. "
-            + " ".join(f"{_dim_label(d)}: {text.rupiah_short(a)}." for d, a in amounts))
+            + " ".join(f"{DIM_LABEL[d]}: {text.rupiah_short(a)}." for d, a in amounts))
     return _figure(cid, y, f"Anggaran program per dimensi, {region.nama}", desc, parts,
                    "Jumlah anggaran semua program di setiap dimensi; angka yang sama ada di kolom Anggaran "
                    "tabel di bawah.")
 
 
 def _progress_words(p: m.Program, today: dt.date) -> str:
-    out = p.status.capitalize()
+    out = STATUS_LABEL[p.status]
     if p.is_late(today):
         out += f", terlambat (target {p.tahun_selesai})"
     return out
@@ -419,7 +413,7 @@ def _roadmap_spans(region: m.Region, today: dt.date) -> list[tuple[str, list[_Sp
                 late = p.is_late(today)
                 outside = p.tahun_mulai < start or p.tahun_selesai > end  # the bar is cut: say the years
                 spans.append(_Span(p.nama + (f" ({p.tahun_mulai}–{p.tahun_selesai})" if outside else ""),
-                                   p.status + (", terlambat" if late else ""), p.status,
+                                   STATUS_WORD[p.status] + (", terlambat" if late else ""), p.status,
                                    p.tahun_mulai, p.tahun_selesai, p.tahun_selesai + 1 if late else None))
         else:
             for status in STACK:
@@ -428,7 +422,7 @@ def _roadmap_spans(region: m.Region, today: dt.date) -> list[tuple[str, list[_Sp
                     continue
                 first, last = min(p.tahun_mulai for p in chosen), max(p.tahun_selesai for p in chosen)
                 late_ones = [p for p in chosen if p.is_late(today)]
-                spans.append(_Span(f"{status.capitalize()}: {len(chosen)} program, {first}–{last}",
+                spans.append(_Span(f"{STATUS_LABEL[status]}: {len(chosen)} program, {first}–{last}",
                                    f"{len(late_ones)} terlambat" if late_ones else "", status, first, last,
                                    min(p.tahun_selesai for p in late_ones) + 1 if late_ones else None))
         groups.append((d, spans))
@@ -450,7 +444,7 @@ def roadmap_chart(region: m.Region, today: dt.date) -> Markup:
     if start <= today.year <= end:
         year_days = (dt.date(today.year + 1, 1, 1) - dt.date(today.year, 1, 1)).days
         now = x_at(today.year + (today.timetuple().tm_yday - 1) / year_days)
-    keys = [_Key(s, s.capitalize()) for s in STACK if any(sp.status == s for sp in spans)]
+    keys = [_Key(s, STATUS_LABEL[s]) for s in STACK if any(sp.status == s for sp in spans)]
     if any(sp.late_since is not None for sp in spans):
         keys.append(_Key("late", "Terlambat"))
     if now is not None:
@@ -470,7 +464,7 @@ def roadmap_chart(region: m.Region, today: dt.date) -> Markup:
     body: list[str] = []
     y = top + 4
     for d, group in groups:
-        body.append(_text(0, y + FONT, _dim_label(d), "mp-b"))
+        body.append(_text(0, y + FONT, DIM_LABEL[d], "mp-b"))
         y += LINE + 3
         for span in group:
             body.append("<g>")
@@ -539,7 +533,7 @@ def progress_chart(p: m.Program) -> Markup:
 
 
 def _update_words(u: m.Update) -> str:
-    words = [u.status.capitalize()] if u.status else []
+    words = [STATUS_LABEL[u.status]] if u.status else []
     if u.progres is not None:
         words.append(f"progres {text.percent(u.progres)}")
     return ", ".join(words) or "catatan"
@@ -626,4 +620,4 @@ JINJA_GLOBALS: Mapping[str, Callable[..., Any]] = {
     "evaluation_chart": evaluation_chart, "roadmap_chart": roadmap_chart, "progress_chart": progress_chart,
     "update_timeline": update_timeline, "province_chart": province_chart, "province_rows": province_rows,
 }
-"""What the templates call; ``render._environment`` registers them."""
+"""What the templates call; ``templating.environment`` registers them."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,16 +11,13 @@ import click
 
 from generator import scaffold, site, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
+from generator.settings import read_config
 
 REGIONS_OPTION = click.option(
     "--regions", "regions_dir", default="regions", show_default=True,
     type=click.Path(file_okay=False, path_type=str),
     help="Folder data wilayah (satu subfolder per kabupaten/kota).",
 )
-
-
-def _today() -> dt.date:
-    return site.build_date()
 
 
 def _existing_dir(regions_dir: str) -> Path:
@@ -31,11 +27,11 @@ def _existing_dir(regions_dir: str) -> Path:
     return path
 
 
-def run_check(regions_dir: str, strict: bool, output_format: str, only: str | None = None,
+def run_check(regions_dir: str, today: dt.date, strict: bool, output_format: str, only: str | None = None,
               keep_model: bool = True) -> validate.Result:
     """Check the data and print one line per problem plus a summary; used by check, generate and build."""
     root = _existing_dir(regions_dir)
-    options = validate.Options(today=_today())
+    options = validate.Options(today=today)
     result = validate.load_dataset(root, regions_dir.rstrip("/") or ".", options, only, keep_model)
     fmt = Problem.format_github if output_format == "github" else Problem.format_text
     for problem in result.problems:
@@ -72,7 +68,7 @@ def cli() -> None:
               show_default=True, help="text: path:baris:kolom; github: anotasi GitHub Actions.")
 def check(regions_dir: str, strict: bool, output_format: str) -> None:
     """Periksa semua data wilayah dan laporkan setiap kesalahan beserta letaknya."""
-    result = run_check(regions_dir, strict, output_format, keep_model=False)
+    result = run_check(regions_dir, site.build_date(), strict, output_format, keep_model=False)
     sys.exit(1 if _failed(result, strict) else 0)
 
 
@@ -87,14 +83,14 @@ CONFIG_OPTION = click.option("--config", "config", default="mkdocs.yml", show_de
                              help="Berkas konfigurasi MkDocs.")
 
 
-def _generate(project: site.Project, strict: bool, only: str | None = None) -> None:
-    result = run_check(project.regions_display, strict, "text", only)
+def _generate(project: site.Project, today: dt.date, strict: bool, only: str | None = None) -> None:
+    result = run_check(project.regions_display, today, strict, "text", only)
     if _failed(result, strict):
         click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
         sys.exit(1)
     assert result.dataset is not None
     try:
-        report = site.generate(project, result.dataset, _today(), only)
+        report = site.generate(project, result.dataset, today, only)
     except DataError as exc:
         for problem in exc.problems:
             click.echo(problem.format_text())
@@ -113,7 +109,7 @@ def _generate(project: site.Project, strict: bool, only: str | None = None) -> N
 @click.option("--strict", is_flag=True, help="Peringatan dianggap galat.")
 def generate(regions_dir: str, config: str, strict: bool) -> None:
     """Periksa data lalu tulis halaman ke content/ (hanya yang berubah)."""
-    _generate(_project(regions_dir, config), strict)
+    _generate(_project(regions_dir, config), site.build_date(), strict)
 
 
 @cli.command()
@@ -125,7 +121,7 @@ def generate(regions_dir: str, config: str, strict: bool) -> None:
 def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: bool) -> None:
     """Periksa data, tulis halaman, lalu bangun situs lengkap dengan MkDocs."""
     project = _project(regions_dir, config)
-    _generate(project, strict)
+    _generate(project, site.build_date(), strict)
     try:
         site.mkdocs_build(project, strict, Path(site_dir), verbose)
     except PublishError as exc:
@@ -143,20 +139,24 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     """Pratinjau situs di komputer sendiri; halaman dibuat ulang saat berkas YAML berubah."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from generator import mkdocs_hooks
+
     project = _project(regions_dir, config)
     if not dev_addr.startswith(("127.0.0.1:", "localhost:")):
         raise click.UsageError("server pratinjau hanya boleh di 127.0.0.1")
-    _generate(project, False, region)
-    os.environ["MASTERPLAN_REGIONS"] = str(project.regions.resolve())
-    os.environ["MASTERPLAN_ONLY"] = region or ""
+    today = site.build_date()
+    _generate(project, today, False, region)
+    # The preview's hook is told what to regenerate in the configuration MkDocs hands it (mkdocs_hooks.py).
+    extra = dict(read_config(project.config).get("extra") or {})
+    extra[mkdocs_hooks.PREVIEW_KEY] = mkdocs_hooks.preview_settings(project.regions.resolve(), region, today)
     # Passing hooks replaces mkdocs.yml's list: keep the page hook it names, add the preview's own.
-    hooks = [str(Path(__file__).with_name(name)) for name in ("mkdocs_pages.py", "mkdocs_hooks.py")]
-    options: dict[str, Any] = {}
+    hooks = [str(site.PAGE_HOOK), str(Path(mkdocs_hooks.__file__).resolve())]
+    options: dict[str, Any] = {**site.engine_overrides(project), "extra": extra, "hooks": hooks}
     if region:
         # Only this region's pages are built (and the national and hand-written ones): other regions'
         # pages left in content/ by an earlier full build would make each rebuild take the full site's time.
         options["exclude_docs"] = f"/kabupaten-*/\n/kota-*/\n!/{region}/\n"
-    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], hooks=hooks, **options)
+    mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], **options)
 
 
 @cli.command()
@@ -165,7 +165,7 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
 def new(kode_wilayah: str, regions_dir: str) -> None:
     """Buat folder wilayah baru dari daftar Kemendagri, mis. masterplan new 33.76."""
     try:
-        folder = scaffold.new_region(Path(regions_dir), kode_wilayah, _today())
+        folder = scaffold.new_region(Path(regions_dir), kode_wilayah, site.build_date())
     except scaffold.ScaffoldError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)

@@ -12,19 +12,11 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import model as m
-from generator import text
-from generator.urls import url_of
+from generator import text, urls
+from generator.vocabulary import MILESTONE_EVENT, STATUS_WORD, milestone_title
 
 NATIONAL_LIMIT = 200
 """The national feed carries the newest entries only; each region's feed carries all of its own."""
-
-_MILESTONE = {
-    "mou": "Nota kesepahaman (MoU)", "bimtek-1": "Bimtek tahap 1", "bimtek-2": "Bimtek tahap 2",
-    "bimtek-3": "Bimtek tahap 3", "bimtek-4": "Bimtek tahap 4", "penetapan": "Penetapan masterplan",
-    "monev": "Monitoring dan evaluasi", "lainnya": "Tahapan",
-}
-_STATUS = {"rencana": "rencana", "berjalan": "berjalan", "selesai": "selesai", "tertunda": "tertunda",
-           "dibatalkan": "dibatalkan"}
 
 
 @dataclass(frozen=True)
@@ -41,10 +33,9 @@ class Entry:
     key: str
     """Stable identity within the region, e.g. ``program/lapor/2022-05-15/0``."""
 
-    @property
-    def url(self) -> str:
-        """Site-relative address, without the leading '/'."""
-        return url_of(self.page).lstrip("/") + (f"#{self.anchor}" if self.anchor else "")
+    def address(self, site_url: str) -> str:
+        """The public address of the page (and section) that tells more."""
+        return urls.absolute(site_url, self.page, self.anchor)
 
     @property
     def id(self) -> str:
@@ -56,12 +47,11 @@ def region_entries(region: m.Region, quick_wins_only: bool = True) -> list[Entry
     """Programme updates (Quick Wins only, for feeds) and milestones, newest first (ties in a fixed order)."""
     entries = []
     for p in region.quick_wins if quick_wins_only else region.program:
-        page, anchor = ((f"{region.slug}/quick-win/{p.id}.md", None) if p.is_quick_win
-                        else (f"{region.slug}/{p.dimensi}.md", p.id))
+        page, anchor = urls.program(region.slug, p)
         seen: dict[dt.date, int] = {}
         for u in p.pembaruan:
             n = seen[u.tanggal] = seen.get(u.tanggal, -1) + 1
-            state = [f"status {_STATUS[u.status]}"] if u.status else []
+            state = [f"status {STATUS_WORD[u.status]}"] if u.status else []
             if u.progres is not None:
                 state.append(f"progres {text.percent(u.progres)}")
             title = f"{p.nama}: " + (", ".join(state) if state else "pembaruan")
@@ -71,8 +61,8 @@ def region_entries(region: m.Region, quick_wins_only: bool = True) -> list[Entry
     for t in region.plan.tahapan:
         n = seen_milestones[(t.jenis, t.tanggal)] = seen_milestones.get((t.jenis, t.tanggal), -1) + 1
         summary = " ".join(x for x in (t.keterangan, f"Tempat: {t.tempat}." if t.tempat else None) if x)
-        entries.append(Entry(region, t.tanggal, f"{_MILESTONE[t.jenis]} masterplan {region.nama}",
-                             summary or _MILESTONE[t.jenis], f"{region.slug}/index.md", "_tahapan",
+        entries.append(Entry(region, t.tanggal, milestone_title(t.jenis, region.nama),
+                             summary or MILESTONE_EVENT[t.jenis], urls.region(region.slug), urls.MILESTONES_ANCHOR,
                              f"tahapan/{t.jenis}/{t.tanggal.isoformat()}/{n}"))
     return sorted(entries, key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))
 
@@ -83,7 +73,8 @@ def _stamp(day: dt.date) -> str:
 
 def atom(title: str, feed_path: str, page_path: str, entries: list[Entry], site_url: str, author: str,
          fallback: dt.date) -> str:
-    """An Atom 1.0 document; ``fallback`` dates a feed without entries."""
+    """An Atom 1.0 document; ``feed_path`` and ``page_path`` (the page it follows) are paths in content/;
+    ``fallback`` dates a feed without entries."""
     updated = entries[0].tanggal if entries else fallback
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -91,8 +82,8 @@ def atom(title: str, feed_path: str, page_path: str, entries: list[Entry], site_
         f"  <id>{uuid.uuid5(uuid.NAMESPACE_URL, 'masterplan:feed:' + feed_path).urn}</id>",
         f"  <title>{escape(title)}</title>",
         f"  <updated>{_stamp(updated)}</updated>",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site_url + feed_path)}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + page_path)}/>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(urls.absolute(site_url, feed_path))}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.absolute(site_url, page_path))}/>",
         f"  <author><name>{escape(author)}</name></author>",
     ]
     for e in entries:
@@ -101,7 +92,7 @@ def atom(title: str, feed_path: str, page_path: str, entries: list[Entry], site_
             f"    <id>{e.id}</id>",
             f"    <title>{escape(e.title)}</title>",
             f"    <updated>{_stamp(e.tanggal)}</updated>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + e.url)}/>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(e.address(site_url))}/>",
             f"    <summary type=\"text\">{escape(e.summary)}</summary>",
             "  </entry>",
         ]

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator import schema as s
-from generator import validate
+from generator.patterns import HOST, ISO_DATE, MAILTO, REGION_CODE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: Mapping[str, str] = {
@@ -23,7 +23,7 @@ SCHEMA_FILES: Mapping[str, str] = {
 }
 """Each data file and the name its schema is published under."""
 
-_SCHEME_HOSTS = {"http": validate._HOST.pattern, "https": validate._HOST.pattern, "mailto": validate._MAILTO.pattern}
+_SCHEME_HOSTS = {"http": HOST.pattern, "https": HOST.pattern, "mailto": MAILTO.pattern}
 
 
 def _anchored(pattern: str) -> str:
@@ -90,7 +90,7 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     if isinstance(kind, s.Boolean):
         return {"type": "boolean"}
     if isinstance(kind, s.Date):
-        return {"type": "string", "format": "date", "pattern": _anchored(validate._ISO_DATE.pattern)}
+        return {"type": "string", "format": "date", "pattern": _anchored(ISO_DATE.pattern)}
     if isinstance(kind, s.Url):
         return {"type": "string", "pattern": _url_pattern(kind)}
     if isinstance(kind, s.Enum):
@@ -98,7 +98,7 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     if isinstance(kind, s.Rupiah):
         return {"type": "integer", "minimum": 0}
     if isinstance(kind, s.RegionCode):
-        return {"type": "string", "pattern": _anchored(validate._REGION_CODE.pattern)}
+        return {"type": "string", "pattern": _anchored(REGION_CODE.pattern)}
     if isinstance(kind, s.ListOf):
         out: dict[str, Any] = {"type": "array", "items": kind_schema(kind.item)}
         if kind.min_items:

@@ -1,6 +1,9 @@
 """MkDocs hooks used by ``masterplan serve``: regenerate pages before each rebuild, index them for
 search after it.
 
+``serve`` hands its settings over in the MkDocs configuration it starts the server with, under
+``extra`` → ``PREVIEW_KEY``: the data folder, the one region previewed (or none) and the build date.
+
 Pages are written before MkDocs reads its files and only when their bytes change, so the rebuild
 that a YAML edit triggers settles after one extra pass instead of looping (mkdocs#1933). Invalid
 data is reported and the pages already written stay as they were.
@@ -8,8 +11,8 @@ data is reported and the pages already written stay as they were.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +21,22 @@ from generator.errors import DataError, PublishError
 
 log = logging.getLogger("mkdocs.masterplan")
 
+PREVIEW_KEY = "masterplan_preview"
+
+
+def preview_settings(regions: Path, only: str | None, today: dt.date) -> dict[str, str]:
+    """What ``serve`` puts under ``extra`` → ``PREVIEW_KEY`` for these hooks."""
+    return {"regions": str(regions), "only": only or "", "today": today.isoformat()}
+
 
 def on_pre_build(config: Any) -> None:
-    """Regenerate ``content/`` from the data directory named by ``masterplan serve``."""
-    regions = Path(os.environ.get("MASTERPLAN_REGIONS", "regions"))
-    only = os.environ.get("MASTERPLAN_ONLY") or None
+    """Regenerate ``content/`` from the data directory ``masterplan serve`` names."""
+    preview = (config["extra"] or {}).get(PREVIEW_KEY) or {}
+    regions = Path(preview.get("regions") or "regions")
+    today = dt.date.fromisoformat(preview["today"]) if preview.get("today") else site.build_date()
     project = site.Project(regions, str(regions), Path(config["config_file_path"]))
     try:
-        report = site.check_and_generate(project, site.build_date(), only=only)
+        report = site.check_and_generate(project, today, only=preview.get("only") or None)
     except DataError as exc:
         for problem in exc.problems:
             log.warning(problem.format_text())

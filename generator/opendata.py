@@ -18,24 +18,19 @@ import functools
 import hashlib
 import io
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from generator import jsonschema_export
+from generator import jsonschema_export, tallies, urls
 from generator import model as m
 from generator import schema as s
 from generator.settings import Settings
+from generator.templating import Page, environment, tidy
 
 if TYPE_CHECKING:
     import jinja2
 
-    from generator.render import Page
-
-NATIONAL = "data"
-"""Folder (and URL) of the national data page and files."""
-SCHEMA_DIR = f"{NATIONAL}/schema"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
 COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "total_anggaran", "url")
@@ -173,29 +168,27 @@ def csv_text(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) ->
 
 def region_url(settings: Settings, region: m.Region) -> str:
     """Absolute address of a region's overview page."""
-    return f"{settings.site_url}{region.slug}/"
+    return urls.absolute(settings.site_url, urls.region(region.slug))
 
 
 def program_url(settings: Settings, region: m.Region, p: m.Program) -> str:
     """Absolute address of a programme: its Quick Win page, or its anchor on the dimension page."""
-    if p.is_quick_win:
-        return f"{settings.site_url}{region.slug}/quick-win/{p.id}/"
-    return f"{settings.site_url}{region.slug}/{p.dimensi}/#{p.id}"
+    return urls.absolute(settings.site_url, *urls.program(region.slug, p))
 
 
 def region_json_path(region: m.Region) -> str:
     """Content path of a region's JSON download."""
-    return f"{region.slug}/data/{region.slug}.json"
+    return urls.region_json(region.slug)
 
 
 def region_csv_path(region: m.Region) -> str:
     """Content path of a region's programme CSV."""
-    return f"{region.slug}/data/{region.slug}-program.csv"
+    return urls.region_csv(region.slug)
 
 
 def schema_path(file_name: str) -> str:
     """Content path of the JSON Schema of one data file (``masterplan.yaml`` …)."""
-    return f"{SCHEMA_DIR}/{jsonschema_export.SCHEMA_FILES[file_name]}"
+    return urls.national_file(f"schema/{jsonschema_export.SCHEMA_FILES[file_name]}")
 
 
 def _licence(settings: Settings) -> dict[str, str]:
@@ -203,21 +196,15 @@ def _licence(settings: Settings) -> dict[str, str]:
 
 
 def _schemas(settings: Settings) -> dict[str, str]:
-    return {name.removesuffix(".yaml"): settings.site_url + schema_path(name)
+    return {name.removesuffix(".yaml"): urls.absolute(settings.site_url, schema_path(name))
             for name in jsonschema_export.SCHEMA_FILES}
 
 
 # ------------------------------------------------------------------ numbers
 
 def tally(programs: Sequence[m.Program], today: dt.date) -> dict[str, Any]:
-    """Count, budget, count per status and late count of some programmes."""
-    counts = Counter(p.status for p in programs)
-    return {
-        "program": len(programs),
-        "anggaran": sum(p.total_anggaran for p in programs),
-        "status": {status: counts.get(status, 0) for status in m.STATUSES},
-        "terlambat": sum(1 for p in programs if p.is_late(today)),
-    }
+    """Count, budget, count per status and late count of some programmes, as the JSON files hold them."""
+    return tallies.count(programs, today).as_json()
 
 
 def summary(region: m.Region, today: dt.date) -> dict[str, Any]:
@@ -271,7 +258,7 @@ def region_json(region: m.Region, today: dt.date, settings: Settings) -> dict[st
 
 
 def _region_entry(region: m.Region, today: dt.date, settings: Settings) -> dict[str, Any]:
-    data_url = f"{settings.site_url}{region.slug}/data/"
+    data_url = urls.absolute(settings.site_url, urls.region_data(region.slug))
     return {
         "kode_wilayah": region.plan.kode_wilayah, "slug": region.slug, "nama": region.nama,
         "provinsi": region.provinsi, "contoh": region.contoh, "angkatan": region.plan.angkatan,
@@ -280,51 +267,44 @@ def _region_entry(region: m.Region, today: dt.date, settings: Settings) -> dict[
         "jumlah": tally(region.program, today),
         "quick_win": tally(region.quick_wins, today),
         "url": region_url(settings, region),
-        "unduhan": {"halaman": data_url, "json": settings.site_url + region_json_path(region),
-                    "csv": settings.site_url + region_csv_path(region)},
+        "unduhan": {"halaman": data_url, "json": urls.absolute(settings.site_url, region_json_path(region)),
+                    "csv": urls.absolute(settings.site_url, region_csv_path(region))},
     }
 
 
 # ------------------------------------------------------------------ pages
 
-# render imports this module to wire the data files in, so render is imported where it is used.
-
 @functools.cache
 def _environment() -> jinja2.Environment:
     """One Jinja environment for every region: compiling the templates per region would cost more."""
-    from generator import render
-
-    return render._environment()
+    return environment()
 
 
 def _page(template: str, path: str, today: dt.date, settings: Settings, **context: Any) -> Page:
-    from generator import render
-
     body = _environment().get_template(template).render(here=path, today=today, settings=settings,
                                                          column_type=COLUMN_TYPE_LABEL, **context)
-    return render.Page(path, render._tidy(body))
+    return Page(path, tidy(body))
 
 
 def _file(path: str, text: str) -> Page:
-    from generator import render
-
-    return render.Page(path, text, "file")
+    return Page(path, text, "file")
 
 
 def region_files(region: m.Region, today: dt.date, settings: Settings) -> list[Page]:
     """A region's data page (``<slug>/data/``), its JSON and its programme CSV."""
     data = region_json(region, today, settings)
     rows = [program_row(region, p, today, settings) for p in region.program]
-    page = _page("region_data.html.j2", f"{region.slug}/data/index.md", today, settings, region=region,
+    page = _page("region_data.html.j2", urls.region_data(region.slug), today, settings, region=region,
                  plan=region.plan, totals=data["ringkasan"], json_path=region_json_path(region),
                  csv_path=region_csv_path(region), columns=PROGRAM_COLUMNS, schema_path=schema_path,
-                 attribution=_attribution(f"Masterplan Smart City {region.nama}", f"{region.slug}/data/", settings))
+                 attribution=_attribution(f"Masterplan Smart City {region.nama}", urls.region_data(region.slug),
+                                          settings))
     return [page, _file(region_json_path(region), _json(data)),
             _file(region_csv_path(region), csv_text(PROGRAM_COLUMNS, rows))]
 
 
 def _attribution(title: str, path: str, settings: Settings) -> str:
-    return f"{title}, {settings.publisher}, {settings.site_url}{path}, lisensi {settings.data_license}"
+    return f"{title}, {settings.publisher}, {urls.absolute(settings.site_url, path)}, lisensi {settings.data_license}"
 
 
 def _resource(name: str, path: str, text: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
@@ -382,7 +362,7 @@ def datapackage(files: Mapping[str, str], settings: Settings) -> dict[str, Any]:
         "title": "Masterplan Smart City Kabupaten/Kota",
         "description": "Rencana induk smart city kabupaten/kota di Indonesia: program, anggaran dan capaiannya. "
                        "Data tiap wilayah juga tersedia di /<slug>/data/.",
-        "homepage": f"{settings.site_url}{NATIONAL}/",
+        "homepage": urls.absolute(settings.site_url, urls.NATIONAL_DATA),
         "licenses": [{"title": settings.data_license, "path": settings.data_license_url}],
         "contributors": [{"title": settings.publisher, "role": "publisher"}],
         "resources": resources,
@@ -406,10 +386,10 @@ def national_files(dataset: m.Dataset, today: dt.date, settings: Settings) -> li
     }
     for name, schema_file in jsonschema_export.SCHEMA_FILES.items():
         files[f"schema/{schema_file}"] = _json(
-            jsonschema_export.file_schema(name, settings.site_url + schema_path(name)))
+            jsonschema_export.file_schema(name, urls.absolute(settings.site_url, schema_path(name))))
     files["datapackage.json"] = _json(datapackage(files, settings))
-    page = _page("national_data.html.j2", f"{NATIONAL}/index.md", today, settings, regions=regions,
+    page = _page("national_data.html.j2", urls.NATIONAL_DATA, today, settings, regions=regions,
                  totals=totals, columns=NATIONAL_COLUMNS, schema_files=jsonschema_export.SCHEMA_FILES,
                  json_path=region_json_path, csv_path=region_csv_path,
-                 attribution=_attribution("Masterplan Smart City Kabupaten/Kota", f"{NATIONAL}/", settings))
-    return [page, *(_file(f"{NATIONAL}/{name}", text) for name, text in sorted(files.items()))]
+                 attribution=_attribution("Masterplan Smart City Kabupaten/Kota", urls.NATIONAL_DATA, settings))
+    return [page, *(_file(urls.national_file(name), text) for name, text in sorted(files.items()))]

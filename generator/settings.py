@@ -23,8 +23,8 @@ class Settings:
     """Who publishes the data, for attribution."""
 
 
-def load_settings(config_file: Path) -> Settings:
-    """Settings from mkdocs.yml (its ``!ENV`` tags resolved as MkDocs does)."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data (its ``!ENV`` tags resolved as MkDocs does)."""
     from mkdocs.utils.yaml import yaml_load
 
     try:
@@ -32,6 +32,12 @@ def load_settings(config_file: Path) -> Settings:
             config: dict[str, Any] = yaml_load(handle) or {}
     except (OSError, ValueError) as exc:
         raise PublishError(f"{config_file} tidak dapat dibaca ({exc})") from exc
+    return config
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Settings from mkdocs.yml."""
+    config = read_config(config_file)
     extra = (config.get("extra") or {}).get("masterplan") or {}
     site_url = str(config.get("site_url") or Settings.site_url)
     return Settings(

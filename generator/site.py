@@ -14,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator import urls, validate
 from generator.errors import DataError, Problem, PublishError
@@ -23,8 +23,8 @@ from generator.model import Dataset
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from generator.render import Page
-from generator.settings import load_settings
+    from generator.templating import Page
+from generator.settings import load_settings, read_config
 from generator.write import WriteReport, write_pages
 
 
@@ -56,6 +56,30 @@ class Project:
         return self.config.parent / "content"
 
 
+PACKAGE = Path(__file__).resolve().parent
+THEME = PACKAGE / "theme"
+"""The theme (Material's ``custom_dir``), shipped in the package."""
+PAGE_HOOK = PACKAGE / "mkdocs_pages.py"
+"""The MkDocs hook that passes generated HTML pages through (mkdocs.yml ``hooks:``)."""
+
+
+def engine_overrides(project: Project) -> dict[str, Any]:
+    """MkDocs settings that point at this package's theme and page hook where mkdocs.yml names
+    ``generator/theme`` or ``generator/mkdocs_pages.py`` and there is no such path beside it: a project
+    set up around an installed package rather than a checkout. Empty in a checkout."""
+    config = read_config(project.config)
+    here = project.config.parent
+    overrides: dict[str, Any] = {}
+    theme = config.get("theme")
+    if isinstance(theme, dict) and Path(str(theme.get("custom_dir", ""))).name == THEME.name \
+            and not (here / str(theme["custom_dir"])).is_dir():
+        overrides["theme"] = {**theme, "custom_dir": str(THEME)}
+    hooks = [str(h) for h in config.get("hooks") or []]
+    if any(Path(h).name == PAGE_HOOK.name and not (here / h).is_file() for h in hooks):
+        overrides["hooks"] = [str(PAGE_HOOK) if Path(h).name == PAGE_HOOK.name else h for h in hooks]
+    return overrides
+
+
 def check(project: Project, today: dt.date, only: str | None = None) -> validate.Result:
     """Validate the data directory."""
     return validate.load_dataset(project.regions, project.regions_display, validate.Options(today), only)
@@ -77,23 +101,6 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
     renderer = render.Renderer(today, settings)
     pages = [page for region in dataset.regions for page in renderer.region_pages(region)]
     return write_pages(project.content, pages, scope=only)
-
-
-def copy_project(root: Path, target: Path) -> None:
-    """Copy a project's mkdocs.yml and hand-written content (never generated pages) into ``target``,
-    with ``generator/`` linked for the theme: a throw-away project for tests and benchmarks."""
-    from generator.write import read_manifest
-
-    content = root / "content"
-    generated = read_manifest(content)
-    (target / "content").mkdir(parents=True)
-    shutil.copy(root / "mkdocs.yml", target / "mkdocs.yml")
-    for path in sorted(content.rglob("*")):
-        relative = path.relative_to(content).as_posix()
-        if path.is_file() and relative not in generated and not relative.startswith("."):
-            (target / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target / "content" / relative)
-    (target / "generator").symlink_to(root / "generator")
 
 
 def _hand_written(content: Path, generated: set[str]) -> list[str]:
@@ -155,7 +162,7 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     search: _SearchIndex | None = None
     try:
-        config = load_config(str(project.config), strict=strict, site_dir=str(staging))
+        config = load_config(str(project.config), strict=strict, site_dir=str(staging), **engine_overrides(project))
         search = _SearchIndex.start(config, site_dir.with_name(site_dir.name + ".cari"), verbose)
         build(config)
     except BaseException as exc:  # also Ctrl-C: no half-made index or site is left behind

@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from markupsafe import Markup
 
+from generator.patterns import SAFE_LINK
+
 LOCALE = "id_ID"
 
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -82,8 +84,6 @@ def title_case(key: str) -> str:
 _LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
 _STRONG = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 _EM = re.compile(r"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])")
-_SAFE_URL = re.compile(r"(?:https?://[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?"
-                       r"|mailto:[^@\s]+@[^@\s]+\.[^@\s]+)")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*[0-9]+[.)]\s+(.*)$")
 
@@ -95,7 +95,7 @@ def _inline(text: str) -> str:
     for match in _LINK.finditer(text):
         parts.append(_emphasis(html.escape(text[last:match.start()])))
         label, url = match.group(1), match.group(2)
-        if _SAFE_URL.fullmatch(url):
+        if SAFE_LINK.fullmatch(url):
             parts.append(f'<a href="{html.escape(url)}" rel="nofollow noopener">{_emphasis(html.escape(label))}</a>')
         else:  # a link to anything else (javascript:, data:, relative) is shown as its text only
             parts.append(_emphasis(html.escape(label)))

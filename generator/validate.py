@@ -23,6 +23,7 @@ from generator import model as m
 from generator import register
 from generator import schema as s
 from generator.errors import Problem, Severity
+from generator.patterns import HOST, ISO_DATE, MAILTO, REGION_CODE
 from generator.yaml_source import load_file
 
 BAD: Final = object()
@@ -36,12 +37,7 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 _INT_TEXT = re.compile(r"[-+]?[0-9]+")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_REGION_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
 _URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S+)")
-# RFC 3986 characters only: anything else (spaces, quotes, angle brackets) must be percent-encoded.
-_HOST = re.compile(r"//[A-Za-z0-9._~%-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
-_MAILTO = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _RUPIAH_TEXT = re.compile(r"(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,-|,00)?", re.IGNORECASE)
 
 
@@ -164,7 +160,7 @@ def _check_boolean(kind: s.Boolean, node: yaml.Node, where: str, c: Collector) -
 
 
 def _check_date(kind: s.Date, node: yaml.Node, where: str, c: Collector) -> object:
-    if not _scalar(node) or node.tag not in (_STR, _TIMESTAMP) or _ISO_DATE.fullmatch(node.value) is None:
+    if not _scalar(node) or node.tag not in (_STR, _TIMESTAMP) or ISO_DATE.fullmatch(node.value) is None:
         return _expect(c, node, where, "tanggal berformat TTTT-BB-HH, mis. 2022-04-21")
     try:
         return dt.date.fromisoformat(node.value)
@@ -185,7 +181,7 @@ def _check_url(kind: s.Url, node: yaml.Node, where: str, c: Collector) -> object
     if match is None or scheme not in kind.schemes:
         return _expect(c, node, where, f"alamat yang diawali {prefixes}")
     rest = match["rest"]
-    ok = _MAILTO.fullmatch(rest) is not None if scheme == "mailto" else _HOST.fullmatch(rest) is not None
+    ok = MAILTO.fullmatch(rest) is not None if scheme == "mailto" else HOST.fullmatch(rest) is not None
     if not ok:
         return _expect(c, node, where, f"alamat {allowed} yang lengkap")
     return value
@@ -212,9 +208,9 @@ def _check_rupiah(kind: s.Rupiah, node: yaml.Node, where: str, c: Collector) -> 
 
 
 def _check_region_code(kind: s.RegionCode, node: yaml.Node, where: str, c: Collector) -> object:
-    if _scalar(node) and node.tag == _STR and _REGION_CODE.fullmatch(node.value):
+    if _scalar(node) and node.tag == _STR and REGION_CODE.fullmatch(node.value):
         return node.value
-    if _scalar(node) and node.tag == _FLOAT and _REGION_CODE.fullmatch(node.value):
+    if _scalar(node) and node.tag == _FLOAT and REGION_CODE.fullmatch(node.value):
         c.add(_pos(node), f"{_label(where)}harus teks berformat NN.NN dalam tanda kutip, tetapi YAML membaca "
                           f"{node.value} sebagai angka; tulis {where}: \"{node.value}\"")
         return BAD

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from generator.errors import PublishError
 
 if TYPE_CHECKING:
-    from generator.render import Page
+    from generator.templating import Page
 
 MANIFEST = ".generated.json"
 GENERATED_SUFFIXES = (".md", ".json", ".csv", ".xml")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fixtures_data import TODAY, VALID_DATA, CliRun, DataDir, invoke
-
-import generator.cli
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -22,10 +20,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("filterwarnings", "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
 
 
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
-    """Pin the CLI's notion of today."""
-    monkeypatch.setattr(generator.cli, "_today", lambda: TODAY)
+@pytest.fixture(autouse=True, scope="session")
+def build_date() -> Iterator[None]:
+    """Pin the build date of every command the tests run, as a deployment pins it: SOURCE_DATE_EPOCH."""
+    midnight = dt.datetime.combine(TODAY, dt.time(), tzinfo=dt.UTC)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
+        yield
+
+
+@pytest.fixture
+def fixed_today() -> dt.date:
+    """The date every test's build runs on."""
     return TODAY
 
 

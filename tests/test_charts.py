@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
 
-from generator import charts, render, text
+from generator import charts, render, templating, text
 from generator import model as m
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -258,7 +258,7 @@ def test_quick_win_bars_show_progress(site: Site) -> None:
             fill = rects(row, "mp-f-progres")
             assert (fill and near(float(fill[0].get("width") or 0), track * (progress or 0) / 100)) or progress is None
             # The table beside it says the same.
-            assert f"<td>{p.tahun_mulai}–{p.tahun_selesai}</td><td>{render.status_text(p, TODAY)}</td>" in page
+            assert f"<td>{p.tahun_mulai}–{p.tahun_selesai}</td><td>{templating.status_text(p, TODAY)}</td>" in page
 
 
 def test_monitoring_index_per_year(site: Site) -> None:
@@ -391,7 +391,7 @@ def test_roadmap_of_a_large_region_stays_small(count: int, limit: int) -> None:
 
 
 def test_chart_module_is_registered_for_templates() -> None:
-    env = render._environment()
+    env = templating.environment()
     for name, function in charts.JINJA_GLOBALS.items():
         assert env.globals[name] is function
 

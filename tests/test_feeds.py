@@ -10,14 +10,8 @@ import pytest
 from click.testing import CliRunner
 from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
 
-from generator import cli as cli_module
 from generator import render
 from generator.cli import cli
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_today", lambda: TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +39,21 @@ def test_region_feed_is_valid_atom_with_every_update(built: Path) -> None:
     assert first.link == "https://smartcity.example.id/kota-harapan-jaya/quick-win/qris-retribusi-pasar/"
     assert first.summary.startswith("Target 2024 belum tercapai")
     assert feed.feed.title == "Pembaruan masterplan smart city Kota Harapan Jaya"
+
+
+def test_milestone_entries_name_the_milestone_once(built: Path) -> None:
+    """Titles use the milestone words of ``vocabulary`` (the feed once said "Penetapan masterplan masterplan")."""
+    feed = feedparser.parse((built / "kota-harapan-jaya" / "feed.xml").read_bytes())
+    milestones = [e for e in feed.entries if e.link.endswith("/kota-harapan-jaya/#_tahapan")]
+    titles = [e.title for e in milestones]
+    assert "Penetapan masterplan Kota Harapan Jaya" in titles
+    assert "Nota kesepahaman (MoU) masterplan Kota Harapan Jaya" in titles
+    region = next(r for r in load(ROOT / "regions").regions if r.slug == "kota-harapan-jaya")
+    assert len(titles) == len(region.plan.tahapan)
+    assert all(t.count("masterplan") == 1 for t in titles), titles
+    change_page = (built / "kota-harapan-jaya" / "perubahan" / "index.html").read_text(encoding="utf-8")
+    assert ">Penetapan masterplan Kota Harapan Jaya</a>" in change_page
+    assert "masterplan masterplan" not in change_page
 
 
 def test_national_feed_carries_all_regions(built: Path) -> None:

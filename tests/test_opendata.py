@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
 
-from generator import jsonschema_export, opendata, render, text, validate
+from generator import jsonschema_export, opendata, render, templating, text, validate, vocabulary
 from generator import model as m
 from generator import schema as s
 from generator.cli import cli
@@ -120,7 +120,7 @@ def test_totals_equal_yaml_and_region_page(source: Path, slug: str) -> None:
         late = sum(1 for p in mine if _late(p))
         statuses = {st: sum(1 for p in mine if p["status"] == st) for st in m.STATUSES}
         assert tally == {"program": len(mine), "anggaran": budget, "status": statuses, "terlambat": late}
-        row = table["Jumlah" if d is None else render.DIM_LABEL[d]]
+        row = table["Jumlah" if d is None else vocabulary.DIM_LABEL[d]]
         assert row == [str(len(mine)), text.rupiah_short(budget), *(str(statuses[c]) for c in columns), str(late)]
     quick = [p for p in programs if p["jenis"] == "quick-win"]
     assert data["ringkasan"]["quick_win"]["program"] == len(quick) > 0
@@ -428,7 +428,7 @@ def test_every_region_page_links_to_its_data(golden: dict[str, str]) -> None:
         if not path.startswith("kota-uji-coba/") or not path.endswith(".md") or "template: redirect.html" in body:
             continue
         target = "kota-uji-coba/data/index.md"
-        url = render.href(path, target)
+        url = templating.href(path, target)
         if "quick-win/" in path and not path.endswith("quick-win/index.md"):
             assert f'· <a href="{url}">Unduh data</a>' in body, path
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
 
-from generator import render, text
+from generator import render, templating, text
 from generator.write import GENERATED_SUFFIXES
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -191,7 +191,7 @@ def test_escaped_text_reads_back_exactly(value: str) -> None:
         def handle_data(self, data: str) -> None:
             self.text += data
 
-    body = render._environment().from_string("<p>Teks: {{ value }}</p>").render(value=value)
+    body = templating.environment().from_string("<p>Teks: {{ value }}</p>").render(value=value)
     reader = Reader()
     reader.feed(body)
     assert reader.tags == ["p"]

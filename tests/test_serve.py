@@ -10,10 +10,11 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import loopback
 import pytest
 from site_helpers import ROOT, make_project
 
-from generator import loopback, site
+from generator import site
 
 
 def _get(url: str) -> tuple[int, str]:

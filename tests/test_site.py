@@ -11,20 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load, make_project
+from site_helpers import GOLDEN_REGIONS, ROOT, load, make_project
 
-from generator import cli as cli_module
 from generator import site
 from generator.cli import cli
 from generator.errors import PublishError
 from generator.mkdocs_pages import _toc_tokens, compact
-from generator.render import Page
+from generator.templating import Page
 from generator.write import MANIFEST, write_pages
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_today", lambda: TODAY)
 
 
 def _tree(folder: Path) -> dict[str, str]:

@@ -6,18 +6,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from site_helpers import ROOT, TODAY, make_project
+from site_helpers import ROOT, make_project
 
-from generator import cli as cli_module
 from generator import site, urls
 from generator.cli import cli
 
 QW = "kota-harapan-jaya/quick-win"
 
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_today", lambda: TODAY)
 
 
 def _build(project: site.Project, site_dir: Path) -> tuple[int, str]:

@@ -15,7 +15,7 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from generator.render import DIM_INTRO, DIM_LABEL
+from generator.vocabulary import DIM_INTRO, DIM_LABEL
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

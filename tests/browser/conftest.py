@@ -26,9 +26,8 @@ from browser_support import (
     chromium_problem,
     prebuilt_site,
 )
+from loopback import serve
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
-
-from generator.loopback import serve
 
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))"
 """Let the timers that Material's and the theme's scripts start on page load run."""

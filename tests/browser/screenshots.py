@@ -18,6 +18,7 @@ from pathlib import Path
 from playwright.sync_api import Route, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: loopback
 from browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -26,8 +27,7 @@ from browser_support import (
     build_site,
     chromium_problem,
 )
-
-from generator.loopback import serve
+from loopback import serve
 
 
 def take(site: Path, out: Path, dark: bool) -> list[Path]:

@@ -1,0 +1,206 @@
+"""What every page is made with: the ``Page`` value, the Jinja environment and the HTML helpers the
+templates call (relative links, headings, tables). Used by ``render`` (the site's pages) and
+``opendata`` (the data pages); it knows no page family itself.
+
+Templates are HTML with Jinja's autoescape; links are relative URLs made by ``href`` from paths that
+``urls`` makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import charts, text, urls
+from generator import model as m
+from generator.vocabulary import (
+    DIM_INTRO,
+    DIM_LABEL,
+    DOC_LABEL,
+    MILESTONE_LABEL,
+    READINESS_LABEL,
+    SECTOR_LABEL,
+    STATUS_LABEL,
+    TYPE_LABEL,
+)
+
+
+@dataclass(frozen=True, init=False)
+class Page:
+    """A generated page or file, its path relative to ``content/``.
+
+    Held as UTF-8 bytes: at national scale the main process holds every page (~170 MB) until they
+    are written, and Python keeps a str with one en dash at two bytes per character."""
+
+    path: str
+    data: bytes
+    kind: str
+    """``page``, ``notice`` (a removal notice) or ``file`` (a download or feed)."""
+
+    def __init__(self, path: str, text: str, kind: str = "page") -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "data", text.encode())
+        object.__setattr__(self, "kind", kind)
+
+    @property
+    def text(self) -> str:
+        """The page as text."""
+        return self.data.decode()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _site_url(path: str) -> str:
+    return urls.site_relative(path)
+
+
+def href(here: str, target: str, anchor: str | None = None) -> Markup:
+    """Relative URL from one page to another page or file (both given as paths in ``content/``).
+
+    Page bodies are HTML, so the generator writes the URLs MkDocs would have made; the MkDocs hook
+    (generator/mkdocs_pages.py) checks every one of them against the site's files in the build."""
+    base = _site_url(here).split("/")[:-1]
+    parts = _site_url(target).split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "./"
+    return Markup(text.attr(rel) + (f"#{text.attr(anchor)}" if anchor else ""))
+
+
+def heading(level: int, anchor: str, label: object) -> Markup:
+    """A section heading with its id and the "¶" link to it, as MkDocs' toc extension writes it."""
+    anchor_attr = text.attr(anchor)
+    return Markup(f'<h{level} id="{anchor_attr}">{escape(label)}<a class="headerlink" href="#{anchor_attr}" '
+                  f'title="Tautan ke bagian ini">&para;</a></h{level}>')
+
+
+def nav_link(here: str, target: str, label: str) -> Markup:
+    """A link of the region's local navigation; the current page is marked for screen readers."""
+    current = ' aria-current="page"' if target == here else ""
+    return Markup(f'<a href="{href(here, target)}"{current}>{escape(label)}</a>')
+
+
+def number_cells(values: Iterable[object], strong: bool = False) -> Markup:
+    """Right-aligned table cells for numbers (already formatted, or ints)."""
+    wrap = "<strong>{}</strong>" if strong else "{}"
+    return Markup("".join(f'<td style="text-align: right">{wrap.format(escape(v))}</td>' for v in values))
+
+
+def evaluation_cells(e: m.Evaluation) -> list[str]:
+    """An evaluation's score per dimension, ``–`` where none was given."""
+    return [text.number(e.per_dimensi[d]) if d in e.per_dimensi else "–" for d in m.DIMENSIONS]
+
+
+# Blocks used on several pages, written in Python: a Jinja macro call costs more than the block.
+
+def status_text(p: m.Program, today: dt.date) -> Markup:
+    """``Berjalan, progres 70%, **terlambat** (target 2024)``."""
+    out = STATUS_LABEL[p.status]
+    progress = p.effective_progress
+    if progress is not None:
+        out += f", progres {text.percent(progress)}"
+    if p.is_late(today):
+        out += f", <strong>terlambat</strong> (target {p.tahun_selesai})"
+    return Markup(out)
+
+
+def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
+    def cells(tag: str, values: list[str]) -> str:
+        return "".join(f'<{tag}{_ALIGN[align]}>{value}</{tag}>' for (_, align), value in zip(head, values, strict=True))
+    return Markup("<table><thead><tr>" + cells("th", [h for h, _ in head]) + "</tr></thead><tbody>"
+                  + "".join(f"<tr>{cells('td', row)}</tr>" for row in rows) + "</tbody></table>")
+
+
+_ALIGN = {"left": "", "right": ' style="text-align: right"'}
+
+
+def budget_table(p: m.Program) -> Markup:
+    """Budget per year with its source, and the total; or a sentence saying there is none."""
+    if not p.anggaran:
+        return Markup("<p>Belum ada data anggaran.</p>")
+    rows = [[str(b.tahun), text.rupiah(b.jumlah), b.sumber] for b in sorted(p.anggaran, key=_year)]
+    rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(p.total_anggaran)}</strong>", ""])
+    return _table([("Tahun", "left"), ("Jumlah", "right"), ("Sumber dana", "left")], rows)
+
+
+def indicator_table(p: m.Program) -> Markup:
+    """Indicators with target, achievement and year; or a sentence saying there are none."""
+    if not p.indikator:
+        return Markup("<p>Belum ada indikator.</p>")
+    rows = []
+    for i in p.indikator:
+        unit = text.attr(i.satuan)
+        done = f"{text.number(i.capaian)} {unit}" if i.capaian is not None else "belum ada"
+        rows.append([str(text.attr(i.nama)), f"{text.number(i.target)} {unit}", done, str(i.tahun)])
+    return _table([("Indikator", "left"), ("Target", "right"), ("Capaian", "right"), ("Tahun", "left")], rows)
+
+
+def _year(budget: m.Budget) -> int:
+    return budget.tahun
+
+
+def ext_link(url: str, label: str) -> Markup:
+    """An outside link (already validated as http(s)/mailto) that leaves the reader's history intact."""
+    return Markup(f'<a href="{text.attr(url)}" rel="nofollow noopener">{escape(label)}</a>')
+
+
+def _front_matter(value: str) -> Markup:
+    """A front-matter string: Material prints page.meta values into HTML unescaped, so escape here
+    (once: a value joined with Markup in a template arrives escaped already)."""
+    plain = value.unescape() if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(text.attr(" ".join(plain.split())), ensure_ascii=False))
+
+
+def _safe(formatter: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    return lambda value: Markup(formatter(value))
+
+
+def _agencies(region: m.Region, codes: tuple[str, ...]) -> str:
+    return ", ".join(region.agency(c).nama for c in codes)
+
+
+def environment() -> jinja2.Environment:
+    """A Jinja environment for the templates of generator/templates, with every helper and label they use."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # page bodies are HTML: every value is escaped unless it is Markup
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
+        type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
+        sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
+        href=href, heading=heading, nav_link=nav_link, number_cells=number_cells,
+        evaluation_cells=evaluation_cells, ext_link=ext_link, status_text=status_text, budget_table=budget_table,
+        indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
+        # Formatted numbers and dates hold only digits, letters and separators: safe as HTML.
+        rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
+        percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,
+    )
+    env.globals.update(charts.JINJA_GLOBALS)
+    env.globals["urls"] = urls
+    return env
+
+
+def tidy(body: str) -> str:
+    """Collapse the blank lines left by template blocks so files stay small and diffs readable."""
+    lines: list[str] = []
+    for line in body.splitlines():
+        line = line.rstrip()
+        if not line and (not lines or not lines[-1]):
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
