@@ -1031,7 +1031,11 @@ def program(plan: Plan, seed: int, index: int, out: list[str]) -> None:
     for tahun in sorted(r.sample(years, n_ang)):
         jumlah = r.randint(lo, hi) * (1_000_000 if r.random() < 0.7 else 500_000)
         sumber = r.choices(SUMBER_DANA, SUMBER_DANA_W)[0]
-        a(f"      - {{tahun: {tahun}, jumlah: {jumlah}, sumber: {sumber}}}")
+        # Realisation for about half of the past years' lines (absent = not reported), now and then above plan.
+        realisasi = ""
+        if tahun < REF_YEAR and status != "rencana" and r.random() < 0.5:
+            realisasi = f", realisasi: {round(jumlah * r.uniform(0.6, 1.05) / 100_000) * 100_000}"
+        a(f"      - {{tahun: {tahun}, jumlah: {jumlah}, sumber: {sumber}{realisasi}}}")
 
     a("    indikator:")
     for nama_ind, satuan, t_lo, t_hi in indikator:

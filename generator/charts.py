@@ -147,6 +147,8 @@ def _legend(cid: str, keys: Sequence[_Key], y: float) -> tuple[list[str], float]
             parts.append(_rect(x + 0.75, y + 0.75, 12.5, BAR - 1.5, "mp-late"))
         elif key.kind == "now":
             parts.append(f'<path d="M{_f(x + 6)} {_f(y - 1)}V{_f(y + BAR + 1)}" class="mp-now"/>')
+        elif key.kind == "rencana-anggaran":
+            parts.append(_rect(x + 0.75, y + 0.75, 12.5, BAR - 1.5, "mp-hollow mp-s-rencana"))
         elif key.kind == "progres":
             parts.append(_rect(x, y, 14, BAR, "mp-f-progres"))
         else:
@@ -349,6 +351,51 @@ def quick_win_chart(region: m.Region, today: dt.date) -> Markup:
         f", {_progress_words(p, today).lower()}." for p in region.quick_wins)
     return _figure(cid, y, f"Progres Quick Win, {region.nama}", desc, parts,
                    "Progres setiap Quick Win dari 0 sampai 100%; angka yang sama ada di tabel di bawah.")
+
+
+# ------------------------------------------------------------------ planned and realised budget
+
+def _money_words(money: m.Spending) -> str:
+    if not money.reported:
+        return "realisasi belum dilaporkan"
+    out = f"realisasi {text.rupiah_short(money.spent)}"
+    if money.reported_planned:
+        out += f" ({text.percent(round(100 * money.spent / money.reported_planned, 1))})"
+    if money.over_plan:
+        out += ", melebihi rencana"
+    return out
+
+
+def spending_chart(cid: str, name: str, programs: Sequence[m.Program]) -> Markup:
+    """Planned (hollow) and realised (solid) budget per year as paired bars; empty when nothing is
+    reported. The same numbers stand in the budget table beside it."""
+    rows = m.spending_by_year(programs)
+    if not any(money.reported for _, money in rows):
+        return Markup("")
+    largest = max(max(money.planned, money.spent) for _, money in rows) or 1
+    parts, y = _legend(cid, [_Key("rencana-anggaran", "Rencana"), _Key("progres", "Realisasi")], 2)
+    for year, money in rows:
+        parts.append("<g>")
+        parts.append(_text(0, y + FONT, str(year), "mp-b"))
+        parts.append(_text(W, y + FONT, f"rencana {text.rupiah_short(money.planned)}", "", "end"))
+        y += LINE + 3
+        parts.append(_rect(0.75, y + 0.75, max(W * money.planned / largest - 1.5, 1.5), BAR - 1.5,
+                           "mp-hollow mp-s-rencana"))
+        y += BAR + 3
+        if money.reported:
+            parts.append(_rect(0, y, W * money.spent / largest, BAR, "mp-f-progres"))
+            y += BAR + 2
+        for line in _wrap(_money_words(money), SMALL):
+            parts.append(_text(0, y + SMALL, line, "mp-sm"))
+            y += SMALL_LINE
+        parts.append("</g>")
+        y += 10
+    total = m.spending(programs)
+    desc = (f"Rencana seluruhnya {text.rupiah_short(total.planned)}. "
+            + " ".join(f"{year}: rencana {text.rupiah_short(money.planned)}, {_money_words(money)}."
+                       for year, money in rows))
+    return _figure(cid, y, f"Rencana dan realisasi anggaran per tahun, {name}", desc, parts,
+                   "Batang kosong: rencana; batang penuh: realisasi. Angka yang sama ada di tabel anggaran.")
 
 
 # ------------------------------------------------------------------ monitoring index
@@ -615,9 +662,22 @@ def province_chart(regions: Sequence[m.Region], today: dt.date) -> Markup:
     return _figure(cid, height, title, desc, [*parts, *legend, *body], caption)
 
 
+def compare_chart(regions: Sequence[m.Region], today: dt.date) -> Markup:
+    """Province page: each region's Quick Wins by status, as stacked bars."""
+    cid = "mp-banding"
+    tallies = [_tally(r.nama, f"{len(r.quick_wins)} Quick Win", r.quick_wins, today) for r in regions]
+    parts = _defs(cid, [s for t in tallies for s in STACK if t.counts[s]])
+    legend, y = _legend(cid, _status_keys(tallies), 2)
+    body, height = _stacked(cid, tallies, y, "Belum ada Quick Win.")
+    desc = " ".join(f"{t.label}: {t.note}" + (f"; {_summary(t)}." if t.total else ".") for t in tallies)
+    return _figure(cid, height, "Status Quick Win per wilayah", desc, [*parts, *legend, *body],
+                   "Jumlah Quick Win per status di setiap wilayah; angka yang sama ada di tabel perbandingan.")
+
+
 JINJA_GLOBALS: Mapping[str, Callable[..., Any]] = {
     "status_chart": status_chart, "budget_chart": budget_chart, "quick_win_chart": quick_win_chart,
     "evaluation_chart": evaluation_chart, "roadmap_chart": roadmap_chart, "progress_chart": progress_chart,
-    "update_timeline": update_timeline, "province_chart": province_chart, "province_rows": province_rows,
+    "update_timeline": update_timeline, "spending_chart": spending_chart, "province_chart": province_chart,
+    "province_rows": province_rows, "compare_chart": compare_chart,
 }
 """What the templates call; ``templating.environment`` registers them."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 Marks = Mapping[str, tuple[int, int]]
@@ -191,6 +191,8 @@ class Budget:
     """Whole Rupiah."""
     sumber: str
     """Funding source; one of FUNDING_SOURCES."""
+    realisasi: int | None = None
+    """Whole Rupiah actually spent that year; ``None`` when not reported (which is not zero)."""
     marks: Marks = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -272,6 +274,11 @@ class Program:
     def total_anggaran(self) -> int:
         """Sum of all budget lines, in Rupiah."""
         return sum(b.jumlah for b in self.anggaran)
+
+    @property
+    def spending(self) -> Spending:
+        """Planned and realised budget, with absorption over the reported years."""
+        return spending((self,))
 
     @property
     def is_quick_win(self) -> bool:
@@ -395,6 +402,64 @@ class Region:
     def quick_wins(self) -> tuple[Program, ...]:
         """Quick Win programmes, in id order."""
         return tuple(p for p in self.program if p.is_quick_win)
+
+
+@dataclass(frozen=True)
+class Spending:
+    """Planned and realised budget of some programmes.
+
+    Absorption ("terserap") is measured only over the budget lines that report a realisation: an
+    unreported year is unknown, not zero."""
+
+    planned: int
+    """Every planned amount, in Rupiah."""
+    reported_planned: int
+    """Planned amount of the lines that report a realisation."""
+    spent: int
+    """Realised amount of those lines."""
+    years: tuple[int, ...]
+    """Years with at least one reported realisation, ascending."""
+
+    @property
+    def reported(self) -> bool:
+        """Whether any realisation is reported."""
+        return bool(self.years)
+
+    @property
+    def absorption(self) -> float | None:
+        """Spent as a percentage of the plan of the reported lines; ``None`` when nothing is reported or
+        nothing was planned in those lines."""
+        if not self.years or not self.reported_planned:
+            return None
+        return 100 * self.spent / self.reported_planned
+
+    @property
+    def over_plan(self) -> bool:
+        """Whether more was spent than planned in the reported lines."""
+        return bool(self.years) and self.spent > self.reported_planned
+
+
+def spending(programs: Iterable[Program], year: int | None = None) -> Spending:
+    """Sum the planned and realised budget of some programmes (of one budget year, when given)."""
+    planned = reported_planned = spent = 0
+    years: set[int] = set()
+    for p in programs:
+        for b in p.anggaran:
+            if year is not None and b.tahun != year:
+                continue
+            planned += b.jumlah
+            if b.realisasi is not None:
+                reported_planned += b.jumlah
+                spent += b.realisasi
+                years.add(b.tahun)
+    return Spending(planned, reported_planned, spent, tuple(sorted(years)))
+
+
+def spending_by_year(programs: Iterable[Program]) -> tuple[tuple[int, Spending], ...]:
+    """Planned and realised budget per budget year, ascending."""
+    programs = tuple(programs)
+    years = sorted({b.tahun for p in programs for b in p.anggaran})
+    return tuple((y, spending(programs, y)) for y in years)
 
 
 @dataclass(frozen=True)

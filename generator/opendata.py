@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
-COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "total_anggaran", "url")
+COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "total_anggaran", "realisasi", "url")
 """Keys a programme has in the JSON downloads beyond those of program.yaml."""
 REGION_KEYS = ("kode_wilayah", "slug_wilayah", "nama_wilayah", "provinsi", "contoh")
 """Keys that say which region a programme of the national files belongs to."""
@@ -71,6 +71,13 @@ PROGRAM_COLUMNS: tuple[Column, ...] = (
            required=False, minimum=0, maximum=100),
     Column("terlambat", "boolean", "true bila tahun_selesai sudah lewat dan status bukan selesai atau dibatalkan"),
     Column("url", "string", "Alamat halaman program di situs ini", format="uri"),
+    # Added after the first release: appended so that columns read by position keep their place.
+    Column("total_realisasi", "integer", "Jumlah realisasi anggaran yang dilaporkan, rupiah; kosong bila belum ada "
+           "yang dilaporkan (kosong bukan nol)", required=False, minimum=0),
+    Column("anggaran_tahun_dilaporkan", "integer", "Jumlah rencana anggaran pada tahun-tahun yang realisasinya "
+           "dilaporkan, rupiah; pembagi persen terserap", required=False, minimum=0),
+    Column("terserap_persen", "number", "total_realisasi dibagi anggaran_tahun_dilaporkan, dalam persen dengan "
+           "satu desimal; kosong bila belum ada realisasi", required=False, minimum=0),
 )
 """Columns of ``<slug>-program.csv``, in order."""
 
@@ -84,7 +91,8 @@ NATIONAL_COLUMNS: tuple[Column, ...] = (
 )
 """Columns of the national ``program.csv``: the region, then the programme."""
 
-COLUMN_TYPE_LABEL = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/false"}
+COLUMN_TYPE_LABEL = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan desimal (titik)",
+                     "boolean": "true/false"}
 
 
 # ------------------------------------------------------------------ values
@@ -219,11 +227,13 @@ def summary(region: m.Region, today: dt.date) -> dict[str, Any]:
 
 def program_row(region: m.Region, p: m.Program, today: dt.date, settings: Settings) -> dict[str, object]:
     """One programme as a CSV row (the columns of ``PROGRAM_COLUMNS``)."""
+    money = tallies.money_json(p.spending)
     return {
         "id": p.id, "nama": p.nama, "dimensi": p.dimensi, "elemen": p.elemen, "jenis": p.jenis, "opd": p.opd,
         "tahun_mulai": p.tahun_mulai, "tahun_selesai": p.tahun_selesai, "total_anggaran": p.total_anggaran,
         "status": p.status, "progres": p.effective_progress, "terlambat": p.is_late(today),
-        "url": program_url(settings, region, p),
+        "url": program_url(settings, region, p), "total_realisasi": money["realisasi"],
+        "anggaran_tahun_dilaporkan": money["anggaran_tahun_dilaporkan"], "terserap_persen": money["terserap_persen"],
     }
 
 
@@ -239,6 +249,7 @@ def program_json(region: m.Region, p: m.Program, today: dt.date, settings: Setti
         "progres_efektif": p.effective_progress,
         "terlambat": p.is_late(today),
         "total_anggaran": p.total_anggaran,
+        "realisasi": tallies.money_json(p.spending),
         "url": program_url(settings, region, p),
     }
 

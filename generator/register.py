@@ -66,3 +66,31 @@ def is_province(kode: str) -> bool:
 def level_name(kode: str) -> str | None:
     """Name of any register entry (province, regency, district), for messages."""
     return _names().get(kode)
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province of the register."""
+
+    kode: str
+    """``NN``."""
+    nama: str
+    """``Jawa Barat``."""
+    jumlah_wilayah: int
+    """How many kabupaten/kota the register lists in it."""
+
+    @property
+    def slug(self) -> str:
+        """URL segment of its page, ``jawa-barat``."""
+        return slugify(self.nama)
+
+
+@functools.cache
+def provinces() -> tuple[Province, ...]:
+    """Every province, in code order."""
+    names = _names()
+    counts: dict[str, int] = {}
+    for code in regions():
+        counts[code[:2]] = counts.get(code[:2], 0) + 1
+    return tuple(Province(code, name, counts.get(code, 0)) for code, name in sorted(names.items())
+                 if "." not in code)

@@ -23,13 +23,45 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import feeds, opendata, tallies, urls
+from generator import feeds, opendata, register, tallies, urls
 from generator import model as m
 from generator.settings import Settings
 from generator.templating import Page, environment, href, status_text, tidy
 from generator.vocabulary import STATUS_WORD, TYPE_LABEL
 
 LATEST_UPDATES = 10
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One region in a comparison table: the same columns on the national and province pages."""
+
+    region: m.Region
+    programs: int
+    quick_wins: int
+    done: int
+    """Quick Wins finished."""
+    late: int
+    """Quick Wins late."""
+    money: m.Spending
+    evaluation: m.Evaluation | None
+    """The latest yearly evaluation, if any."""
+
+
+def compare_row(region: m.Region, today: dt.date) -> CompareRow:
+    """A region's figures for the comparison tables."""
+    quick = tallies.count(region.quick_wins, today)
+    return CompareRow(region, len(region.program), quick.count, quick.status["selesai"], quick.late,
+                      m.spending(region.program), region.evaluasi[-1] if region.evaluasi else None)
+
+
+def compare_total(rows: Sequence[CompareRow]) -> CompareRow | None:
+    """The sum of some rows (evaluation left out: indices do not add up)."""
+    if not rows:
+        return None
+    programs = [p for row in rows for p in row.region.program]
+    return CompareRow(rows[0].region, len(programs), sum(r.quick_wins for r in rows), sum(r.done for r in rows),
+                      sum(r.late for r in rows), m.spending(programs), None)
 
 
 @dataclass(frozen=True)
@@ -166,8 +198,30 @@ def home_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> li
     updates.sort(key=lambda x: (-x.entry.tanggal.toordinal(), x.region.slug, x.program.id))
     totals = {"programs": len(programs), "quick_wins": len(quick_wins),
               "budget": sum(p.total_anggaran for p in programs)}
+    # Demo regions belong to no province and are no part of the comparison.
+    compare = [compare_row(x, r.today) for x in sorted(regions, key=lambda x: x.nama) if not x.contoh]
     return [r.page("home.html.j2", urls.HOME, regions=regions, totals=totals, quick_win_summary=summary,
+                   compare=compare, compare_all=compare_total(compare),
                    provinces=sorted(provinces.items()), updates=updates[:LATEST_UPDATES])]
+
+
+def province_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
+    """A page per province of the register (also those without a published masterplan), and their list.
+    Demo regions belong to no province: they never count here."""
+    members: dict[str, list[m.Region]] = {}
+    for region in dataset.regions:
+        if not region.contoh:
+            members.setdefault(region.plan.kode_wilayah[:2], []).append(region)
+    pages = []
+    listing = []
+    for province in register.provinces():
+        regions = sorted(members.get(province.kode, []), key=lambda x: x.nama)
+        rows = [compare_row(x, r.today) for x in regions]
+        listing.append((province, len(regions)))
+        pages.append(r.page("province.html.j2", urls.province(province.slug), province=province, rows=rows,
+                            regions=regions, total=compare_total(rows)))
+    pages.append(r.page("provinces.html.j2", urls.PROVINCES, provinces=listing))
+    return pages
 
 
 def region_family_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
@@ -209,7 +263,7 @@ def national_data_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[st
 
 SiteFamily = Callable[[Renderer, m.Dataset, Sequence[str]], list[Page]]
 SITE_FAMILIES: tuple[SiteFamily, ...] = (
-    home_pages, region_family_pages, removal_pages, national_feed_pages, national_data_pages,
+    home_pages, province_pages, region_family_pages, removal_pages, national_feed_pages, national_data_pages,
 )
 """What the site publishes beside the regions' own pages; ``registered`` are the URLs published before."""
 

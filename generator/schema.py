@@ -219,6 +219,8 @@ PROGRAM = Record({
         "tahun": _req(YEAR),
         "jumlah": _req(Rupiah()),
         "sumber": _req(Enum(m.FUNDING_SOURCES)),
+        "realisasi": _opt(Rupiah(), "Rupiah yang benar-benar dibelanjakan pada tahun itu; kosongkan bila "
+                                    "belum dilaporkan (kosong bukan nol)"),
     }, m.Budget))),
     "indikator": _opt(ListOf(Record({
         "nama": _req(TEXT),

@@ -27,11 +27,26 @@ class Tally:
     """Programmes per status: every status of ``model.STATUSES``, in that order, zero included."""
     late: int
     """Past their last year and neither finished nor cancelled (``Program.is_late``)."""
+    money: m.Spending
+    """Planned and realised budget."""
 
     def as_json(self) -> dict[str, Any]:
-        """The tally as the JSON downloads write it (``program``, ``anggaran``, ``status``, ``terlambat``)."""
-        return {"program": self.count, "anggaran": self.budget, "status": dict(self.status),
-                "terlambat": self.late}
+        """The tally as the JSON downloads write it (``program``, ``anggaran``, ``realisasi``, ``status``,
+        ``terlambat``)."""
+        return {"program": self.count, "anggaran": self.budget, "realisasi": money_json(self.money),
+                "status": dict(self.status), "terlambat": self.late}
+
+
+def money_json(money: m.Spending) -> dict[str, Any]:
+    """Planned and realised budget as the downloads write it; absorption only over the reported lines."""
+    share = money.absorption
+    return {
+        "anggaran": money.planned,
+        "realisasi": money.spent if money.reported else None,
+        "anggaran_tahun_dilaporkan": money.reported_planned if money.reported else None,
+        "terserap_persen": None if share is None else round(share, 1),
+        "tahun_dilaporkan": list(money.years),
+    }
 
 
 def count(programs: Iterable[m.Program], today: dt.date) -> Tally:
@@ -40,4 +55,4 @@ def count(programs: Iterable[m.Program], today: dt.date) -> Tally:
     found = Counter(p.status for p in programs)
     return Tally(len(programs), sum(p.total_anggaran for p in programs),
                  {status: found.get(status, 0) for status in m.STATUSES},
-                 sum(1 for p in programs if p.is_late(today)))
+                 sum(1 for p in programs if p.is_late(today)), m.spending(programs))

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import charts, text, urls
+from generator import charts, register, text, urls
 from generator import model as m
 from generator.vocabulary import (
     DIM_INTRO,
@@ -25,6 +25,7 @@ from generator.vocabulary import (
     DOC_LABEL,
     MILESTONE_LABEL,
     READINESS_LABEL,
+    SCORE_LABELS,
     SECTOR_LABEL,
     STATUS_LABEL,
     TYPE_LABEL,
@@ -120,13 +121,67 @@ def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
 _ALIGN = {"left": "", "right": ' style="text-align: right"'}
 
 
+def _years_text(years: tuple[int, ...]) -> str:
+    """``2021``, ``2021 dan 2023``, ``2021, 2022 dan 2023``."""
+    words = [str(y) for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+
+
+def absorption_text(money: m.Spending) -> str:
+    """``97,5%`` of the plan of the reported lines, or ``–`` when it cannot be measured."""
+    share = money.absorption
+    return "–" if share is None else text.percent(round(share, 1))
+
+
+def spending_sentence(money: m.Spending) -> Markup:
+    """What was spent, over which years, and whether it exceeds the plan; plain about what is unknown."""
+    if not money.planned and not money.reported:
+        return Markup("")
+    if not money.reported:
+        return Markup("<p>Realisasi anggaran belum dilaporkan.</p>")
+    years = _years_text(money.years)
+    out = (f"<p><strong>Terserap {absorption_text(money)}</strong> dari anggaran tahun {years}, tahun yang "
+           f"sudah dilaporkan realisasinya ({text.rupiah_short(money.spent)} dari "
+           f"{text.rupiah_short(money.reported_planned)}).")
+    if money.over_plan:
+        out += (f" <strong>Realisasi melebihi rencana</strong> sebesar "
+                f"{text.rupiah_short(money.spent - money.reported_planned)}.")
+    if money.reported_planned < money.planned:
+        out += (f" Anggaran {text.rupiah_short(money.planned - money.reported_planned)} lainnya belum "
+                "dilaporkan realisasinya dan tidak dihitung.")
+    return Markup(out + "</p>")
+
+
+def _realised_cell(b: m.Budget) -> str:
+    if b.realisasi is None:
+        return "belum dilaporkan"
+    return text.rupiah(b.realisasi)
+
+
+def _absorbed_cell(b: m.Budget) -> str:
+    if b.realisasi is None or not b.jumlah:
+        return "–"
+    share = text.percent(round(100 * b.realisasi / b.jumlah, 1))
+    return f"<strong>{share}, melebihi rencana</strong>" if b.realisasi > b.jumlah else share
+
+
 def budget_table(p: m.Program) -> Markup:
-    """Budget per year with its source, and the total; or a sentence saying there is none."""
+    """Budget per year with its source, and the total; realisation beside the plan when any is reported;
+    or a sentence saying there is none."""
     if not p.anggaran:
         return Markup("<p>Belum ada data anggaran.</p>")
-    rows = [[str(b.tahun), text.rupiah(b.jumlah), b.sumber] for b in sorted(p.anggaran, key=_year)]
-    rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(p.total_anggaran)}</strong>", ""])
-    return _table([("Tahun", "left"), ("Jumlah", "right"), ("Sumber dana", "left")], rows)
+    lines = sorted(p.anggaran, key=_year)
+    money = p.spending
+    if not money.reported:
+        rows = [[str(b.tahun), text.rupiah(b.jumlah), b.sumber] for b in lines]
+        rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(p.total_anggaran)}</strong>", ""])
+        return _table([("Tahun", "left"), ("Jumlah", "right"), ("Sumber dana", "left")], rows)
+    rows = [[str(b.tahun), text.rupiah(b.jumlah), _realised_cell(b), _absorbed_cell(b), b.sumber] for b in lines]
+    rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(money.planned)}</strong>",
+                 f"<strong>{text.rupiah(money.spent)}</strong>", f"<strong>{absorption_text(money)}</strong>", ""])
+    table = _table([("Tahun", "left"), ("Rencana", "right"), ("Realisasi", "right"), ("Terserap", "right"),
+                    ("Sumber dana", "left")], rows)
+    return Markup(table + spending_sentence(money))
 
 
 def indicator_table(p: m.Program) -> Markup:
@@ -180,9 +235,11 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
         type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
-        sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL,
+        sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL, score_labels=SCORE_LABELS,
         href=href, heading=heading, nav_link=nav_link, number_cells=number_cells,
-        evaluation_cells=evaluation_cells, ext_link=ext_link, status_text=status_text, budget_table=budget_table,
+        evaluation_cells=evaluation_cells, ext_link=ext_link, spending_sentence=spending_sentence,
+        absorption_text=absorption_text, spending=m.spending, spending_by_year=m.spending_by_year,
+        province_slug=register.slugify, status_text=status_text, budget_table=budget_table,
         indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
         # Formatted numbers and dates hold only digits, letters and separators: safe as HTML.
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),

@@ -97,6 +97,17 @@ MILESTONES_ANCHOR = "_tahapan"
 DIMENSIONS_ANCHOR = "_dimensi"
 
 
+COMPARE_SCRIPT = "assets/javascripts/mp-compare.js"
+"""Sorting and filtering of the comparison tables (hand-written, in content/)."""
+PROVINCES = "provinsi/index.md"
+"""The list of provinces."""
+
+
+def province(slug: str) -> str:
+    """A province's page, ``provinsi/jawa-barat.md`` (slug of the register's province name)."""
+    return f"provinsi/{slug}.md"
+
+
 def region(slug: str) -> str:
     """A region's overview page."""
     return f"{slug}/index.md"

@@ -474,6 +474,17 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
                                              f"{p.tahun_mulai}–{p.tahun_selesai}", "warning")
 
 
+def _check_realisation(programs: tuple[m.Program, ...], c: Collector, options: Options) -> None:
+    """Money spent is a record of what happened: never for a year after the build year."""
+    for p in programs:
+        for i, budget in enumerate(p.anggaran):
+            if budget.realisasi is not None and budget.tahun > options.today.year:
+                c.add(budget.marks["realisasi"], f'program "{p.id}": anggaran[{i}].realisasi untuk tahun '
+                                                 f"{budget.tahun} belum bisa dilaporkan pada tahun "
+                                                 f"{options.today.year}; hapus realisasi itu, atau perbaiki "
+                                                 "tahunnya bila salah ketik")
+
+
 def _check_evaluations(evaluations: tuple[m.Evaluation, ...], c: Collector) -> None:
     seen: dict[int, m.Evaluation] = {}
     for ev in evaluations:
@@ -555,6 +566,7 @@ def _load_region(folder: Path, display: str, options: Options, keep_model: bool)
         program_file["program"] if program_file is not BAD else partial.get("program.yaml", {}).get("program", ()))
     if isinstance(plan, m.Masterplan):
         _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems))
+    _check_realisation(programs, Collector(f"{display}/program.yaml", problems), options)
     evaluations: tuple[m.Evaluation, ...] = ()
     evaluation_file = loaded.get("evaluasi.yaml")
     if isinstance(evaluation_file, dict):

@@ -186,7 +186,7 @@ def _generated(path: Path) -> bool:
     """Pages an earlier build wrote into the checkout's content/ (never copied: the build writes them)."""
     relative = path.relative_to(ROOT / "content").as_posix()
     return relative in {"index.md", "data", "feed.xml", ".generated.json"} or relative.startswith(
-        ("kota-", "kabupaten-"))
+        ("kota-", "kabupaten-", "provinsi"))
 
 
 @pytest.mark.parametrize("module", ["loopback"])

@@ -99,6 +99,17 @@ def _assert_holds(download: Any, source: Any, where: str) -> None:
         assert download == source and type(download) is type(source), where
 
 
+def _realisation(programs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Planned and realised budget computed from the YAML itself, independently of the generator."""
+    lines = [b for p in programs for b in p.get("anggaran") or []]
+    reported = [b for b in lines if "realisasi" in b]
+    spent, base = sum(b["realisasi"] for b in reported), sum(b["jumlah"] for b in reported)
+    return {"anggaran": sum(b["jumlah"] for b in lines), "realisasi": spent if reported else None,
+            "anggaran_tahun_dilaporkan": base if reported else None,
+            "terserap_persen": round(100 * spent / base, 1) if reported and base else None,
+            "tahun_dilaporkan": sorted({b["tahun"] for b in reported})}
+
+
 def _late(program: dict[str, Any]) -> bool:
     return program["status"] not in ("selesai", "dibatalkan") and program["tahun_selesai"] < TODAY.year
 
@@ -119,7 +130,8 @@ def test_totals_equal_yaml_and_region_page(source: Path, slug: str) -> None:
         budget = sum(b["jumlah"] for p in mine for b in p.get("anggaran") or [])
         late = sum(1 for p in mine if _late(p))
         statuses = {st: sum(1 for p in mine if p["status"] == st) for st in m.STATUSES}
-        assert tally == {"program": len(mine), "anggaran": budget, "status": statuses, "terlambat": late}
+        assert tally == {"program": len(mine), "anggaran": budget, "status": statuses, "terlambat": late,
+                         "realisasi": _realisation(mine)}
         row = table["Jumlah" if d is None else vocabulary.DIM_LABEL[d]]
         assert row == [str(len(mine)), text.rupiah_short(budget), *(str(statuses[c]) for c in columns), str(late)]
     quick = [p for p in programs if p["jenis"] == "quick-win"]
@@ -204,7 +216,8 @@ def test_csv_round_trips_to_the_yaml(source: Path, slug: str) -> None:
     rows = _csv_rows(pages[f"{slug}/data/{slug}-program.csv"])
     assert list(rows[0]) == [c.name for c in opendata.PROGRAM_COLUMNS] == [
         "id", "nama", "dimensi", "elemen", "jenis", "opd", "tahun_mulai", "tahun_selesai", "total_anggaran",
-        "status", "progres", "terlambat", "url"]
+        "status", "progres", "terlambat", "url", "total_realisasi", "anggaran_tahun_dilaporkan",
+        "terserap_persen"]
     programs = {p["id"]: p for p in _yaml(source / slug / "program.yaml")["program"]}
     assert [r["id"] for r in rows] == sorted(programs)
     for row in rows:
@@ -217,6 +230,9 @@ def test_csv_round_trips_to_the_yaml(source: Path, slug: str) -> None:
             "total_anggaran": str(sum(b["jumlah"] for b in p.get("anggaran") or [])), "status": p["status"],
             "progres": "" if progress is None else str(progress), "terlambat": "true" if _late(p) else "false",
             "url": f"https://smartcity.example.id/{slug}/{where}",
+            **{key: "" if value is None else str(value) for key, value in _realisation([p]).items()
+               if key in ("anggaran_tahun_dilaporkan", "terserap_persen")},
+            "total_realisasi": "" if _realisation([p])["realisasi"] is None else str(_realisation([p])["realisasi"]),
         }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from site_helpers import GOLDEN_REGIONS, ROOT, TODAY, load
 
-from generator import render, templating, text
+from generator import register, render, templating, text
 from generator.write import GENERATED_SUFFIXES
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -22,7 +22,9 @@ def pages() -> dict[str, str]:
 
 
 def test_page_list_is_the_url_contract(pages: dict[str, str]) -> None:
-    assert sorted(pages) == [
+    provinces = [f"provinsi/{p.slug}.md" for p in register.provinces()]
+    assert len(provinces) == 38
+    assert sorted(pages) == sorted([*provinces, "provinsi/index.md",
         "data/datapackage.json",
         "data/index.md",
         "data/program.csv",
@@ -51,7 +53,7 @@ def test_page_list_is_the_url_contract(pages: dict[str, str]) -> None:
         "kota-uji-coba/smart-governance.md",
         "kota-uji-coba/smart-living.md",
         "kota-uji-coba/smart-society.md",
-    ]
+    ])
 
 
 def test_golden_pages(pages: dict[str, str]) -> None:

@@ -77,6 +77,9 @@ PAGES: list[PageSpec] = [
     # http.server answers a missing URL with its own page; the site's 404 page is tested directly.
     PageSpec("404", "/404.html", "Halaman tidak ditemukan", "Kembali ke beranda"),
     PageSpec("guide", "/panduan/", "Panduan editor data", "masterplan.yaml"),
+    PageSpec("province", "/provinsi/jawa-barat/", "Provinsi Jawa Barat", "Perbandingan wilayah"),
+    PageSpec("province-without-regions", "/provinsi/aceh/", "Provinsi Aceh", "Belum ada kabupaten/kota"),
+    PageSpec("provinces", "/provinsi/", "Provinsi", "Jawa Barat"),
     PageSpec("region-without-programmes", "/kota-tegal/", "Masterplan Smart City Kota Tegal",
              "Belum ada program yang diterbitkan untuk Kota Tegal"),
 ]

@@ -183,3 +183,33 @@ def test_search_finds_inflected_indonesian_words(browse: Browse, query: str, tar
     assert found_word in article and query not in article.lower(), \
         f"{target} should contain {found_word!r} and not {query!r}: the match must come from stemming"
     assert not visit.problems(), "\n".join(visit.problems())
+
+
+COMPARE_ROWS = "() => Array.from(document.querySelectorAll('[data-mp-banding] tbody tr'))" \
+               ".filter(tr => !tr.hidden).map(tr => tr.cells[0].textContent.trim())"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_comparison_table_sorts_and_filters_by_keyboard(browse: Browse, axe: AxeCheck, viewport: str) -> None:
+    """The national comparison table: every header is a button reached by Tab, Enter sorts and aria-sort says
+    how; typing in the filter box hides other rows and the live region says how many remain."""
+    page = browse("/", viewport).page
+    names = page.evaluate(COMPARE_ROWS)
+    assert names == sorted(names) and len(names) == 4, names
+    button = page.locator("[data-mp-banding] th button", has_text="Program").first
+    button.focus()
+    stop = page.evaluate(FOCUSED)
+    assert stop is not None and stop["indicator"], stop
+    page.keyboard.press("Enter")
+    header = page.locator("[data-mp-banding] th").nth(2)
+    assert header.get_attribute("aria-sort") == "ascending"
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    status = page.locator("[data-mp-banding]").locator("xpath=preceding-sibling::p[@role='status'][1]")
+    assert status.inner_text() == "Diurutkan menurut Program, dari besar ke kecil"
+    box = page.get_by_label("Saring menurut nama wilayah")
+    box.focus()
+    page.keyboard.type("tegal")
+    assert page.evaluate(COMPARE_ROWS) == ["Kota Tegal"]
+    assert status.inner_text() == "1 dari 4 wilayah ditampilkan"
+    assert axe(page) == []
