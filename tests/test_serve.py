@@ -18,11 +18,15 @@ from generator import site
 
 
 def _get(url: str) -> tuple[int, str]:
+    """Status and body; status 0 when the server did not answer in time (it answers once a rebuild,
+    which holds its requests, is done: on a loaded machine that can take longer than the timeout)."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
         return exc.code, ""
+    except TimeoutError:
+        return 0, ""
 
 
 def _until(condition: Callable[[], bool], seconds: float, what: str) -> None:
