@@ -24,7 +24,7 @@ from generator import register
 from generator import schema as s
 from generator.errors import Problem, Severity
 from generator.patterns import HOST, ISO_DATE, MAILTO, REGION_CODE
-from generator.yaml_source import load_file
+from generator.yaml_source import YamlFile, load_file
 
 BAD: Final = object()
 """Marker for a value that failed validation (its problem is already recorded)."""
@@ -501,13 +501,12 @@ PARALLEL_FROM = 24
 MAX_WORKERS = 4
 
 
-def _load(path: Path, display: str, kind: s.Record, problems: list[Problem]) -> tuple[Any, dict[str, Any]]:
+def _load(source: YamlFile, kind: s.Record, problems: list[Problem]) -> tuple[Any, dict[str, Any]]:
     """A file's built value (or BAD) and the valid items of its lists that also held invalid ones."""
-    source = load_file(path, display)
     if source.root is None:
         problems.extend(source.problems)
         return BAD, {}
-    value, collector = _check_file(kind, source.root, display, problems)
+    value, collector = _check_file(kind, source.root, source.path, problems)
     return value, collector.partial
 
 
@@ -539,10 +538,56 @@ class _Outcome:
     """kode_wilayah and its position, for the check across regions."""
 
 
-def _load_region(folder: Path, display: str, options: Options, keep_model: bool) -> _Outcome:
+@dataclass(frozen=True)
+class RegionReading:
+    """What could be read of one version of a region folder, valid or not.
+
+    ``masterplan diff`` compares two of these (the working tree and a git revision); with errors,
+    ``programs`` still holds every programme that validated on its own.
+    """
+
+    slug: str
+    """Folder name."""
+    plan: m.Masterplan | None
+    """masterplan.yaml, when it validated on its own."""
+    identity: tuple[str, str] | None
+    """(name, province) from the register (or the demo data), when known."""
+    programs: tuple[m.Program, ...]
+    """The programmes that validated, in file order."""
+    evaluations: tuple[m.Evaluation, ...]
+    """evaluasi.yaml, when it validated."""
+    problems: tuple[Problem, ...]
+    """Every error and warning of this region, sorted."""
+    code: tuple[str, int, int] | None
+    """kode_wilayah and its position, for the check across regions."""
+
+    @property
+    def valid(self) -> bool:
+        """No errors (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    def region(self) -> m.Region | None:
+        """The model of a valid region, as ``load_dataset`` builds it; ``None`` with errors."""
+        if self.identity is None or self.plan is None or not self.valid:
+            return None
+        return m.Region(
+            slug=self.slug,
+            nama=self.identity[0],
+            provinsi=self.identity[1],
+            plan=self.plan,
+            program=tuple(sorted(self.programs, key=lambda p: p.id)),
+            evaluasi=tuple(sorted(self.evaluations, key=lambda e: e.tahun)),
+        )
+
+
+def read_region(slug: str, display: str, present: set[str], read: Callable[[str], YamlFile],
+                options: Options) -> RegionReading:
+    """Validate one region folder given the names in it and a reader of its data files.
+
+    ``read(name)`` parses one file (``load_file`` for the working tree, ``parse_bytes`` for a git
+    object): every version of the data goes through these same checks and messages.
+    """
     problems: list[Problem] = []
-    slug = folder.name
-    present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
     for name in sorted(present - set(s.FILES)):
         problems.append(Problem(f"{display}/{name}", 1, 1, "warning",
                                 "berkas tidak dikenal diabaikan; yang dibaca hanya " + ", ".join(s.FILES)))
@@ -555,7 +600,7 @@ def _load_region(folder: Path, display: str, options: Options, keep_model: bool)
     partial: dict[str, dict[str, Any]] = {}
     for name, kind in s.FILES.items():
         if name in present:
-            loaded[name], partial[name] = _load(folder / name, f"{display}/{name}", kind, problems)
+            loaded[name], partial[name] = _load(read(name), kind, problems)
     plan = loaded.get("masterplan.yaml", BAD)
     identity = None
     if isinstance(plan, m.Masterplan):
@@ -576,20 +621,24 @@ def _load_region(folder: Path, display: str, options: Options, keep_model: bool)
     # A demo region that borrowed a real code is already told so; the real region keeps its code.
     if isinstance(plan, m.Masterplan) and not (plan.contoh and register.lookup(plan.kode_wilayah)):
         code = (plan.kode_wilayah, *plan.marks["kode_wilayah"])
-    if identity is None or any(p.severity == "error" for p in problems) or not isinstance(plan, m.Masterplan):
-        return _Outcome(None, problems, len(programs), code)
-    if not keep_model:  # a check in a worker process: the model is not worth pickling back
-        return _Outcome(None, problems, len(programs), code)
-    _forget_marks(plan, programs, evaluations)
-    region = m.Region(
-        slug=slug,
-        nama=identity[0],
-        provinsi=identity[1],
-        plan=plan,
-        program=tuple(sorted(programs, key=lambda p: p.id)),
-        evaluasi=tuple(sorted(evaluations, key=lambda e: e.tahun)),
-    )
-    return _Outcome(region, problems, len(programs), code)
+    return RegionReading(slug, plan if isinstance(plan, m.Masterplan) else None, identity, programs, evaluations,
+                         tuple(sorted(problems)), code)
+
+
+def read_region_folder(folder: Path, display: str, options: Options) -> RegionReading:
+    """Validate one region folder of the working tree."""
+    present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+    return read_region(folder.name, display, present, lambda name: load_file(folder / name, f"{display}/{name}"),
+                       options)
+
+
+def _load_region(folder: Path, display: str, options: Options, keep_model: bool) -> _Outcome:
+    reading = read_region_folder(folder, display, options)
+    problems = list(reading.problems)
+    if not keep_model or not reading.valid:  # a check in a worker process: the model is not worth pickling back
+        return _Outcome(None, problems, len(reading.programs), reading.code)
+    _forget_marks(reading.plan, reading.programs, reading.evaluations)
+    return _Outcome(reading.region(), problems, len(reading.programs), reading.code)
 
 
 @dataclass(frozen=True)
@@ -619,6 +668,12 @@ class Result:
 def region_folders(root: Path) -> list[Path]:
     """Region folders under the data directory, sorted by name."""
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def read_removals(source: YamlFile, problems: list[Problem]) -> tuple[m.Removal, ...]:
+    """The entries of dihapus.yaml sorted by URL (none when it is invalid: its problems are added)."""
+    loaded, _partial = _load(source, s.REMOVALS_FILE, problems)
+    return () if loaded is BAD else tuple(sorted(loaded["dihapus"], key=lambda r: r.url))
 
 
 def load_dataset(root: Path, display_root: str, options: Options, only: str | None = None,
@@ -658,9 +713,7 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
     removed: tuple[m.Removal, ...] = ()
     removals_path = root / s.REMOVALS_FILE_NAME
     if only is None and removals_path.is_file():
-        loaded, _partial = _load(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}", s.REMOVALS_FILE, problems)
-        if loaded is not BAD:
-            removed = tuple(sorted(loaded["dihapus"], key=lambda r: r.url))
+        removed = read_removals(load_file(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}"), problems)
     ordered = tuple(sorted(problems))
     ok = not any(p.severity == "error" for p in ordered)
     dataset = m.Dataset(tuple(regions), removed) if ok else None

@@ -184,6 +184,11 @@ def load_file(path: Path, display: str) -> YamlFile:
         data = path.read_bytes()
     except OSError as exc:
         return YamlFile(display, None, [_problem(display, 0, 0, f"berkas tidak dapat dibaca ({exc.strerror})")])
+    return parse_bytes(display, data)
+
+
+def parse_bytes(display: str, data: bytes) -> YamlFile:
+    """Decode and parse a file's bytes (from the working tree or a git object) as ``load_file`` does."""
     decoded = _decode(display, data)
     if isinstance(decoded, Problem):
         return YamlFile(display, None, [decoded])
