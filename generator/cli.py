@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from generator import scaffold, site, validate
+from generator import changes, changes_output, scaffold, site, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
+from generator.gitsource import GitError
 from generator.settings import read_config
 
 REGIONS_OPTION = click.option(
@@ -171,6 +173,27 @@ def new(kode_wilayah: str, regions_dir: str) -> None:
         sys.exit(1)
     option = "" if regions_dir == "regions" else f" --regions {regions_dir}"
     click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check{option}")
+
+
+@cli.command()
+@click.option("--base", "base", default=None, metavar="REF",
+              help="Revisi git pembanding. Bawaan: titik cabang dari cabang utama (merge-base), atau HEAD.")
+@click.option("--format", "output_format", type=click.Choice(sorted(changes_output.FORMATS)), default="text",
+              show_default=True, help="text: untuk terminal; markdown: untuk pull request; json: untuk alat lain.")
+@REGIONS_OPTION
+def diff(base: str | None, output_format: str, regions_dir: str) -> None:
+    """Laporkan apa yang diubah data kerja terhadap situs yang diterbitkan, dibanding revisi git."""
+    root = _existing_dir(regions_dir)
+    try:
+        report = changes.compare(root, regions_dir.rstrip("/") or ".", base, site.build_date())
+    except GitError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for problem in report.problems:
+        click.echo(problem.format_text(), err=True)
+    click.echo(changes_output.FORMATS[output_format](report, os.environ.get("MASTERPLAN_SITE_URL") or None), nl=False)
+    if not report.valid:
+        click.echo("Data baru tidak valid: perbaiki galat di atas (masterplan check).", err=True)
+        sys.exit(1)
 
 
 def main() -> None:
