@@ -4,7 +4,7 @@ Text and Markdown say the same things in the same order; only the markup differs
 Markdown follows GitHub's: data text is escaped so a programme called ``<b>x</b>`` or ``*x*`` shows
 as typed, and long lists are folded in ``<details>``. The JSON is for other tools: versioned
 (``versi``), keys sorted, values as data (Rupiah as integers, dates as ``YYYY-MM-DD``); its format is
-documented in docs/laporan-perubahan.md.
+documented in the README ("The JSON report").
 """
 
 from __future__ import annotations
@@ -276,7 +276,7 @@ def _program_json(p: ProgramChange) -> dict[str, Any]:
 
 
 def as_json(report: Report, site_url: str | None) -> str:
-    """The report as data (format: docs/laporan-perubahan.md)."""
+    """The report as data (format: README, "The JSON report")."""
     data = {
         "versi": JSON_VERSION,
         "dasar": {"revisi": report.base, "commit": report.commit},
