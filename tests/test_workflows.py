@@ -7,8 +7,11 @@ would actually run, not how the files happen to be spelled.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,7 @@ GITHUB_WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 GITLAB_CI = REPO / ".gitlab-ci.yml"
 
 SHA = re.compile(r"[0-9a-f]{40}")
-MASTERPLAN_COMMAND = re.compile(r"(?<![\w./-])masterplan(?:\s+[^\s;&|]+)*")
+MASTERPLAN_COMMAND = re.compile(r"(?<![\w./-])masterplan(?:\s+[^\s;&|<>]+)*")
 WRITE_SCOPES_FOR_DEPLOY = {"pages", "id-token"}
 
 
@@ -478,3 +481,93 @@ def test_gitlab_masterplan_commands_exist(gitlab: dict[str, Any]) -> None:
 ])
 def test_condition_interpreter(expression: object, variables: dict[str, str], expected: bool) -> None:
     assert condition(expression, variables) is expected
+
+
+# ---------------------------------------------------------------- the change report and the preview site
+
+
+def _pr_steps(github: Mapping[Any, Any]) -> list[dict[str, Any]]:
+    return [step for job_id in sorted(github_runs(github, "pull_request"))
+            for step in github["jobs"][job_id].get("steps", [])]
+
+
+def test_github_pull_request_writes_the_change_report_into_the_job_summary(github: dict[Any, Any]) -> None:
+    steps = _pr_steps(github)
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "diff needs the base branch's history"
+    report = next(s for s in steps if "masterplan diff" in s.get("run", ""))
+    args = next(masterplan_invocations([report["run"]]))
+    assert args == ["diff", "--base", "origin/$GITHUB_BASE_REF", "--format", "markdown"]
+    assert report["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+    # links go to the Pages address when there is one; a repository without Pages still gets its report
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    assert pages["continue-on-error"] is True
+    assert report["env"]["MASTERPLAN_SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
+
+
+def test_github_pull_request_uploads_the_built_site(github: dict[Any, Any]) -> None:
+    steps = _pr_steps(github)
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    build = next(i for i, s in enumerate(steps) if "masterplan build" in s.get("run", ""))
+    assert names.index("actions/upload-artifact") > build, "upload the site after it is built"
+    assert upload["with"]["path"] == "site"
+    assert upload["with"]["name"] == "situs-pratinjau"
+
+
+def test_gitlab_merge_request_reports_changes_and_keeps_the_site(gitlab: dict[str, Any]) -> None:
+    jobs = gitlab_jobs(gitlab)
+    [name] = [n for n in gitlab_runs(gitlab, "merge_request")
+              if any("masterplan diff" in line for line in gitlab_commands(jobs[n]))]
+    job = jobs[name]
+    assert job["variables"]["GIT_DEPTH"] == "0"
+    assert job["variables"]["MASTERPLAN_SITE_URL"] == "$CI_PAGES_URL"
+    commands = list(masterplan_invocations(gitlab_commands(job)))
+    diffs = [a for a in commands if a[0] == "diff"]
+    assert ["diff", "--base", "$CI_MERGE_REQUEST_DIFF_BASE_SHA"] in diffs, "text report in the job log"
+    markdown = next(line for line in gitlab_commands(job) if "--format markdown" in line)
+    assert markdown.endswith("> laporan-perubahan.md")
+    assert set(job["artifacts"]["paths"]) == {"laporan-perubahan.md", "site/"}
+    assert any(line.startswith("apt-get") and " git" in line for line in gitlab_commands(job)), \
+        "python:3.11-slim has no git"
+    subs = [a[0] for a in commands]
+    assert subs.index("check") < subs.index("diff") < subs.index("build")
+
+
+# ---------------------------------------------------------------- workflow validators
+
+
+TOOLS = Path(os.environ.get("MASTERPLAN_TOOLS_DIR", REPO / "tests" / "browser" / ".tools"))
+ACTION_VALIDATOR = TOOLS / "node_modules" / ".bin" / "action-validator"
+
+
+def _action_validator(path: Path) -> subprocess.CompletedProcess[str]:
+    assert ACTION_VALIDATOR.is_file(), (f"{ACTION_VALIDATOR} is missing: run tests/browser/install_tools.sh "
+                                        "(npm @action-validator/cli, pinned); this test never skips")
+    return subprocess.run([str(ACTION_VALIDATOR), str(path)], capture_output=True, text=True, check=False)
+
+
+def _gitlab_schema(path: Path) -> subprocess.CompletedProcess[str]:
+    # check-jsonschema ships GitLab's CI schema: no network needed.
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci",
+                           str(path)], capture_output=True, text=True, check=False)
+
+
+def test_github_workflow_passes_action_validator() -> None:
+    result = _action_validator(GITHUB_WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gitlab_ci_passes_gitlab_schema() -> None:
+    result = _gitlab_schema(GITLAB_CI)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validators_refuse_broken_files(tmp_path: Path) -> None:
+    broken = tmp_path / "publish.yml"
+    broken.write_text(GITHUB_WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
+    assert _action_validator(broken).returncode != 0
+    gitlab = tmp_path / "gitlab-ci.yml"
+    gitlab.write_text(GITLAB_CI.read_text(encoding="utf-8").replace("expire_in: 14 days", "expire_in: [14]"),
+                      encoding="utf-8")
+    assert _gitlab_schema(gitlab).returncode != 0

