@@ -86,7 +86,8 @@ class _Writer:
         return self.style.esc(label)
 
     def address(self, path: str) -> str:
-        return self.style.code(self.base + path) if self.style.markdown else self.base + path
+        """A site path, as regions/published-urls.txt lists it."""
+        return self.style.code(path)
 
     def change(self, c: Change) -> str:
         esc = self.style.esc
@@ -119,8 +120,9 @@ class _Writer:
         elif p.kind == "dihapus" and p.quick_win:
             title += (": alamatnya menampilkan pemberitahuan penghapusan (dihapus.yaml)" if p.removal_notice
                       else ": tidak tercatat di dihapus.yaml")
-        if p.other:
-            details.append("juga berubah: " + ", ".join(p.other))
+        other = [o for o in p.other if not (o == "id_lama" and p.kind == "berganti-id")]
+        if other:
+            details.append("juga berubah: " + ", ".join(other))
         details += [self.entry(u) for u in p.updates]
         evidence = [b for b in p.evidence if not any(u.bukti == b for u in p.updates)]
         if evidence:

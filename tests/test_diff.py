@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_data import REPO, TODAY, CliRun, DataDir
+from markdown_it import MarkdownIt
 
 from generator import changes, render, validate
 from generator.changes_output import FOLD_FROM, NO_CHANGE
@@ -126,7 +127,6 @@ def test_every_kind_of_change_in_text(repo: Repo, run_cli: Callable[..., CliRun]
         "  program berganti id: lapor-tegal → Aplikasi Pengaduan Warga (lapor-warga-tegal) "
         "/kota-tegal/quick-win/lapor-warga-tegal/",
         "    anggaran: Rp150.000.000 → Rp1.350.000.000 (+Rp1.200.000.000)",
-        "    juga berubah: id_lama",
         "  program berubah: Bank Sampah Digital (bank-sampah-digital) "
         "/kota-tegal/smart-environment/#bank-sampah-digital",
         "    status: Rencana → Berjalan",
@@ -435,3 +435,29 @@ def test_json_is_versioned_sorted_and_deterministic(repo: Repo, run_cli: Callabl
     for key in [*report, *report["ringkasan"], *region, *region["program"][0], *region["alamat"][0],
                 *region["anggaran"]]:
         assert f"`{key}`" in documented, f"{key} is not documented in the README's JSON report section"
+
+
+def github_html(markdown: str) -> str:
+    """Markdown as GitHub renders it, near enough: CommonMark with tables and raw HTML (details/summary)."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+def test_markdown_renders_as_intended(repo: Repo, run_cli: Callable[..., CliRun],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    _change_everything(repo.data)
+    program = repo.data.path("kota-tegal/program.yaml")
+    added = "".join(QW.format(id=f"qw-{i:02d}", nama=f"Layanan {i}") for i in range(FOLD_FROM))
+    program.write_text(program.read_text(encoding="utf-8") + added
+                       + QW.format(id="aneh", nama='"<img src=x onerror=alert(1)> *tebal*"'), encoding="utf-8")
+    monkeypatch.setenv("MASTERPLAN_SITE_URL", "https://smartcity.example.id/")
+    page = github_html("\n".join(run_cli("diff", "--format", "markdown").lines))
+    assert "<img" not in page and "<em>" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; *tebal*" in page
+    assert '<h3><a href="https://smartcity.example.id/kota-tegal/">Kota Tegal</a>: berubah</h3>' in page
+    # ten new programmes are folded; their list is a real list inside the fold
+    assert "<details><summary>Program baru (10)</summary>\n<ul>\n<li><a href=" in page
+    # details of a programme are a list nested in its item
+    assert ('<li><a href="https://smartcity.example.id/kota-tegal/smart-governance/#satu-data-tegal">Portal Satu '
+            'Data</a> (<code>satu-data-tegal</code>)\n<ul>\n<li>progres: 40% → 70%</li>') in page
+    assert "<details><summary>Alamat publik (12)</summary>\n<ul>\n<li>baru: <code>/kota-tegal/quick-win/aneh/</code>" \
+           "</li>" in page
