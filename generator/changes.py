@@ -448,6 +448,10 @@ _NOT_REGULAR = ("bukan berkas biasa di revisi {base} (mode git {mode}: {what}); 
 _WHAT = {gitsource.LINK_MODE: "tautan simbolik", "160000": "submodul"}
 
 
+_DATA_FILES = frozenset({urls.REGISTER_NAME, s.REMOVALS_FILE_NAME})
+"""Files of the data folder itself (not region folders)."""
+
+
 def _refused(display: str, base: str, entry: gitsource.TreeFile) -> YamlFile:
     message = _NOT_REGULAR.format(base=base, mode=entry.mode, what=_WHAT.get(entry.mode, "bukan berkas"))
     return YamlFile(display, None, [Problem(display, 0, 0, "error", message)])
@@ -490,9 +494,9 @@ def compare(data_dir: Path, display_root: str, ref: str | None, today: dt.date) 
     for path, entry in gitsource.list_files(revision).items():
         slug, _, rest = path.partition("/")
         if not rest:
-            if entry.mode == gitsource.LINK_MODE:
-                old_links[slug] = entry  # a region folder that is a link
             top[slug] = entry
+            if entry.mode == gitsource.LINK_MODE and not slug.startswith((".", "_")) and slug not in _DATA_FILES:
+                old_links[slug] = entry  # a region folder that is a link
         elif not slug.startswith((".", "_")) and not rest.split("/")[0].startswith("."):
             name = rest.split("/")[0]
             old_files.setdefault(slug, {})[name] = entry if "/" not in rest else gitsource.TreeFile("040000", "")

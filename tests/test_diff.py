@@ -316,6 +316,24 @@ def test_symlink_in_the_old_tree_is_refused_and_not_read(repo: Repo, tmp_path_fa
                  "dari berkas biasa di dalam folder data, jadi isinya tidak dibaca"}]
 
 
+def test_region_folder_that_is_a_symlink_in_the_old_tree_is_refused(repo: Repo,
+                                                                     tmp_path_factory: pytest.TempPathFactory,
+                                                                     run_cli: Callable[..., CliRun]) -> None:
+    folder = repo.data.regions / "kota-contoh-makmur"
+    outside = tmp_path_factory.mktemp("luar") / "kota-contoh-makmur"
+    shutil.move(folder, outside)
+    folder.symlink_to(outside, target_is_directory=True)
+    base = repo.commit("tautan folder")
+    folder.unlink()
+    shutil.move(outside, folder)
+    result = run_cli("diff", "--base", base, "--format", "json")
+    assert result.exit_code == 0
+    [region] = json.loads("\n".join(result.lines))["wilayah"]
+    assert region["slug"] == "kota-contoh-makmur"
+    assert [p["berkas"] for p in region["data_lama_tidak_valid"]] == [f"{base[:12]}:regions/kota-contoh-makmur"]
+    assert "tautan simbolik" in region["data_lama_tidak_valid"][0]["pesan"]
+
+
 # ---------------------------------------------------------------- usage
 
 
