@@ -19,7 +19,7 @@ from generator import gitsource, text, urls, validate
 from generator import model as m
 from generator import schema as s
 from generator.errors import Problem
-from generator.render import DOC_LABEL, STATUS_LABEL, TYPE_LABEL
+from generator.vocabulary import DOC_LABEL, STATUS_LABEL, TYPE_LABEL
 from generator.yaml_source import YamlFile, load_file, parse_bytes
 
 T = TypeVar("T")
@@ -47,7 +47,7 @@ class Field(Generic[T]):
 
 
 def _status(value: str) -> str:
-    return STATUS_LABEL[value]
+    return str(STATUS_LABEL[value])
 
 
 def _period(value: Mapping[str, int]) -> str:
@@ -259,7 +259,7 @@ def signed_rupiah_short(amount: int) -> str:
 
 def program_url(slug: str, p: m.Program) -> str:
     """Where readers find a programme: its own page for a Quick Win, else its anchor on the dimension page."""
-    return f"/{slug}/quick-win/{p.id}/" if p.is_quick_win else f"/{slug}/{p.dimensi}/#{p.id}"
+    return "/" + urls.site_relative(*urls.program(slug, p))
 
 
 def page_urls(slug: str, plan: m.Masterplan | None, programs: tuple[m.Program, ...]) -> tuple[set[str], dict[str, str]]:
@@ -268,17 +268,17 @@ def page_urls(slug: str, plan: m.Masterplan | None, programs: tuple[m.Program, .
     Derived from the model rather than by rendering, so that old data that does not validate as a whole
     can still be compared; tests/test_diff.py checks it against the rendered pages.
     """
-    root = f"/{slug}/"
-    pages = {root, f"{root}roadmap/", f"{root}quick-win/", f"{root}perubahan/", f"{root}data/"}
-    pages |= {f"{root}{d}/" for d in m.DIMENSIONS}
+    paths = [urls.region(slug), urls.roadmap(slug), urls.quick_wins(slug), urls.changes(slug),
+             urls.region_data(slug), *(urls.dimension(slug, d) for d in m.DIMENSIONS)]
     if plan is not None and plan.analisis is not None:
-        pages.add(f"{root}analisis/")
+        paths.append(urls.analysis(slug))
     redirects: dict[str, str] = {}
     for p in programs:
         if p.is_quick_win:
-            pages.add(f"{root}quick-win/{p.id}/")
+            paths.append(urls.quick_win(slug, p.id))
             for old in p.id_lama:
-                redirects[f"{root}quick-win/{old}/"] = f"{root}quick-win/{p.id}/"
+                redirects[urls.url_of(urls.quick_win(slug, old))] = urls.url_of(urls.quick_win(slug, p.id))
+    pages = {urls.url_of(path) for path in paths}
     return pages, redirects
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from generator import text
 from generator.changes import Change, Entry, ProgramChange, RegionChange, Report, UrlChange, signed_rupiah_short
 from generator.errors import Problem
-from generator.render import MILESTONE_LABEL, STATUS_LABEL
+from generator.vocabulary import MILESTONE_LABEL, STATUS_LABEL
 
 JSON_VERSION = 1
 """Raised when a key changes meaning or disappears; adding a key keeps the version."""
