@@ -173,6 +173,8 @@ class RegionChange:
     """The folder's former name, when renamed."""
     old_problems: tuple[Problem, ...] = ()
     """Errors in the old data: the comparison covers only what could be read of it."""
+    new_errors: int = 0
+    """Errors in the new data (printed as ``check`` prints them): what could not be read shows as removed."""
     changes: tuple[Change, ...] = ()
     other: tuple[str, ...] = ()
     """Other keys of masterplan.yaml (or ``evaluasi``) whose content changed."""
@@ -194,6 +196,17 @@ class RegionChange:
 
 
 @dataclass(frozen=True)
+class NoticeChange:
+    """An entry of dihapus.yaml added or withdrawn: a removal notice appears at, or leaves, an address."""
+
+    url: str
+    judul: str
+    tanggal: dt.date
+    kind: str
+    """``baru`` or ``dicabut``."""
+
+
+@dataclass(frozen=True)
 class Report:
     """Every change between the revision and the working tree."""
 
@@ -207,6 +220,8 @@ class Report:
     """Regions with a change, by slug."""
     problems: tuple[Problem, ...]
     """Errors and warnings of the new data in the regions that changed (and dihapus.yaml)."""
+    notices: tuple[NoticeChange, ...] = ()
+    """Removal notices added to or withdrawn from dihapus.yaml, by address."""
 
     @property
     def valid(self) -> bool:
@@ -228,6 +243,8 @@ class Report:
             "program_terlambat": sum(1 for p in programs if p.late_since is not None),
             "selesai_tanpa_bukti": sum(1 for p in programs if p.finished_without_evidence),
             "alamat_gagal": sum(1 for r in self.regions for u in r.urls if u.state == "gagal"),
+            "pemberitahuan_baru": sum(1 for n in self.notices if n.kind == "baru"),
+            "pemberitahuan_dicabut": sum(1 for n in self.notices if n.kind == "dicabut"),
             "selisih_anggaran": sum(_delta(r.budget) for r in self.regions),
         }
 
@@ -342,8 +359,8 @@ def _compare_program(slug: str, old: m.Program | None, new: m.Program | None, to
                          budget=new.total_anggaran)
 
 
-def _compare_programs(slug: str, old: tuple[m.Program, ...], new: tuple[m.Program, ...], today: dt.date,
-                      noticed: Callable[[str], bool]) -> tuple[ProgramChange, ...]:
+def _compare_programs(slug: str, old_slug: str, old: tuple[m.Program, ...], new: tuple[m.Program, ...],
+                      today: dt.date, noticed: Callable[[str], bool]) -> tuple[ProgramChange, ...]:
     old_by_id = {p.id: p for p in old}
     new_ids = {p.id for p in new}
     out: list[ProgramChange] = []
@@ -359,7 +376,7 @@ def _compare_programs(slug: str, old: tuple[m.Program, ...], new: tuple[m.Progra
             out.append(change)
     for p in old:
         if p.id not in matched and p.id not in new_ids:
-            change = _compare_program(slug, p, None, today, noticed)
+            change = _compare_program(old_slug, p, None, today, noticed)
             if change is not None:
                 out.append(change)
     order = {"baru": 0, "berganti-id": 1, "berubah": 2, "dihapus": 3}
@@ -409,7 +426,8 @@ def _compare_region(old: validate.RegionReading | None, new: validate.RegionRead
     slug = current.slug
     old_programs = old.programs if old else ()
     new_programs = new.programs if new else ()
-    programs = _compare_programs(slug, old_programs, new_programs, context.today, context.noticed)
+    programs = _compare_programs(slug, old.slug if old else slug, old_programs, new_programs, context.today,
+                                 context.noticed)
     old_plan = old.plan if old else None
     new_plan = new.plan if new else None
     changes: tuple[Change, ...] = ()
@@ -431,13 +449,14 @@ def _compare_region(old: validate.RegionReading | None, new: validate.RegionRead
     kind = ("baru" if old is None else "dihapus" if new is None else
             "pindah" if old.slug != new.slug else "berubah")
     old_problems = tuple(p for p in old.problems if p.severity == "error") if old else ()
+    new_errors = sum(1 for p in new.problems if p.severity == "error") if new else 0
     if kind == "berubah" and not (programs or changes or other or milestones or budget or url_changes
-                                  or old_problems):
+                                  or old_problems or new_errors):
         return None
     if kind == "dihapus":
         programs = ()  # a removed region's programmes go with it: its addresses say what happens
     return RegionChange(slug, _name(current), kind, old.slug if kind == "pindah" and old else None,
-                        old_problems, changes, tuple(other), milestones, budget, programs, url_changes)
+                        old_problems, new_errors, changes, tuple(other), milestones, budget, programs, url_changes)
 
 
 # ---------------------------------------------------------------- reading both sides
@@ -512,8 +531,8 @@ def compare(data_dir: Path, display_root: str, ref: str | None, today: dt.date) 
             changed.append(slug)
     wanted = [e.oid for slug in changed for e in old_files.get(slug, {}).values() if e.regular]
     register = top.get(urls.REGISTER_NAME)
-    if register is not None and register.regular:
-        wanted.append(register.oid)
+    old_removals = top.get(s.REMOVALS_FILE_NAME)
+    wanted += [e.oid for e in (register, old_removals) if e is not None and e.regular]
     blobs = gitsource.read_blobs(revision, wanted)
     label = revision.short
     old: dict[str, validate.RegionReading] = {}
@@ -538,11 +557,24 @@ def compare(data_dir: Path, display_root: str, ref: str | None, today: dt.date) 
     if register is not None and register.regular:
         lines = blobs[register.oid].decode("utf-8", "replace").splitlines()
         registered |= {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    old_notices: tuple[m.Removal, ...] = ()
+    if old_removals is not None and old_removals.regular:
+        display = f"{label}:{display_root}/{s.REMOVALS_FILE_NAME}"
+        old_notices = validate.read_removals(parse_bytes(display, blobs[old_removals.oid]), [])
     context = _Context(today, removals, frozenset(registered), frozenset(folders))
     pairs = _pair_renamed(old, new)
     regions = [c for before, after in pairs if (c := _compare_region(before, after, context)) is not None]
     return Report(ref or revision.label, revision.commit, today, tuple(sorted(regions, key=lambda r: r.slug)),
-                  tuple(sorted(problems)))
+                  tuple(sorted(problems)), _notice_changes(old_notices, removals))
+
+
+def _notice_changes(old: tuple[m.Removal, ...], new: tuple[m.Removal, ...]) -> tuple[NoticeChange, ...]:
+    """Entries of dihapus.yaml that appear or go (an entry whose text changed is neither)."""
+    old_urls = {r.url for r in old}
+    new_urls = {r.url for r in new}
+    out = [NoticeChange(r.url, r.judul, r.tanggal, "baru") for r in new if r.url not in old_urls]
+    out += [NoticeChange(r.url, r.judul, r.tanggal, "dicabut") for r in old if r.url not in new_urls]
+    return tuple(sorted(out, key=lambda n: (n.kind, n.url)))
 
 
 def _pair_renamed(old: dict[str, validate.RegionReading], new: dict[str, validate.RegionReading]

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import text
-from generator.changes import Change, Entry, ProgramChange, RegionChange, Report, UrlChange, signed_rupiah_short
+from generator.changes import (
+    Change,
+    Entry,
+    NoticeChange,
+    ProgramChange,
+    RegionChange,
+    Report,
+    UrlChange,
+    signed_rupiah_short,
+)
 from generator.errors import Problem
 from generator.vocabulary import MILESTONE_LABEL, STATUS_LABEL
 
@@ -34,7 +43,7 @@ _PROGRAM_HEADINGS = (("baru", "Program baru"), ("berganti-id", "Program berganti
 
 def headline(report: Report) -> str:
     """``2 wilayah berubah: 3 program baru, 1 selesai, anggaran +Rp1,2 miliar``."""
-    if not report.regions:
+    if not report.regions and not report.notices:
         return NO_CHANGE
     t = report.totals()
     parts = [f"{count} {label}" for key, label in (
@@ -42,10 +51,13 @@ def headline(report: Report) -> str:
         ("program_baru", "program baru"), ("program_dihapus", "program dihapus"),
         ("program_berganti_id", "program berganti id"), ("program_selesai", "selesai"),
         ("program_terlambat", "baru terlambat"), ("selesai_tanpa_bukti", "selesai tanpa bukti"),
-        ("alamat_gagal", "alamat terbit akan hilang"),
+        ("alamat_gagal", "alamat terbit akan hilang"), ("pemberitahuan_baru", "pemberitahuan penghapusan baru"),
+        ("pemberitahuan_dicabut", "pemberitahuan penghapusan dicabut"),
     ) if (count := t[key])]
     if t["selisih_anggaran"]:
         parts.append(f"anggaran {signed_rupiah_short(t['selisih_anggaran'])}")
+    if not report.regions:
+        return "Tidak ada wilayah yang berubah; " + ", ".join(parts) + "."
     head = f"{t['wilayah_berubah']} wilayah berubah"
     return f"{head}: {', '.join(parts)}" if parts else f"{head}."
 
@@ -164,6 +176,9 @@ def as_text(report: Report, site_url: str | None) -> str:
             out.append(f"  data lama tidak valid ({len(r.old_problems)} galat); "
                        "hanya bagian yang terbaca dibandingkan:")
             out += [f"    {_problem_line(p)}" for p in r.old_problems]
+        if r.new_errors:
+            out.append(f"  data baru tidak valid ({r.new_errors} galat, lihat pesan pemeriksaan); yang tidak terbaca "
+                       "tampil sebagai dihapus")
         out += [f"  {w.change(c)}" for c in r.changes]
         if r.budget is not None:
             out.append(f"  {w.change(r.budget)}")
@@ -176,7 +191,15 @@ def as_text(report: Report, site_url: str | None) -> str:
                 out.append(f"  {heading.lower()}: {title}")
                 out += [f"    {d}" for d in details]
         out += [f"  alamat {w.url(u)}" for u in r.urls]
+    if report.notices:
+        out += ["", "Pemberitahuan penghapusan (dihapus.yaml):"]
+        out += [f"  {_notice(n, _TEXT)}" for n in report.notices]
     return "\n".join(out) + "\n"
+
+
+def _notice(n: NoticeChange, style: _Style) -> str:
+    what = "baru" if n.kind == "baru" else "dicabut"
+    return f"{what}: {style.code(n.url)}, {style.esc(n.judul)} ({text.date(n.tanggal)})"
 
 
 def _kind_text(r: RegionChange) -> str:
@@ -219,6 +242,9 @@ def as_markdown(report: Report, site_url: str | None) -> str:
                       "", "<details><summary>Galat data lama</summary>", "", "```text"]
             lines += [_problem_line(p) for p in r.old_problems]
             lines += ["```", "", "</details>"]
+        if r.new_errors:
+            lines += ["", f"> **Data baru tidak valid** ({r.new_errors} galat, lihat pesan pemeriksaan): yang tidak "
+                          "terbaca tampil sebagai dihapus."]
         facts = [f"- {w.change(c)}" for c in r.changes]
         if r.budget is not None:
             facts.append(f"- {w.change(r.budget)}")
@@ -236,6 +262,10 @@ def as_markdown(report: Report, site_url: str | None) -> str:
             count = sum(1 for p in r.programs if p.kind == kind)
             _md_list(lines, items, f"{heading} ({count})")
         _md_list(lines, [f"- {w.url(u)}" for u in r.urls], f"Alamat publik ({len(r.urls)})")
+    if report.notices:
+        lines += ["", "### Pemberitahuan penghapusan (dihapus.yaml)"]
+        _md_list(lines, [f"- {_notice(n, _MARKDOWN)}" for n in report.notices],
+                 f"Pemberitahuan ({len(report.notices)})")
     if not report.valid:
         lines += ["", "> **Data baru tidak valid**: jalankan `masterplan check` dan perbaiki galatnya."]
     return "\n".join(lines) + "\n"
@@ -288,9 +318,12 @@ def as_json(report: Report, site_url: str | None) -> str:
         "judul": headline(report),
         "ringkasan": report.totals(),
         "masalah": [_problem_json(p) for p in report.problems],
+        "pemberitahuan": [{"url": n.url, "judul": n.judul, "tanggal": n.tanggal.isoformat(), "jenis": n.kind}
+                          for n in report.notices],
         "wilayah": [{
             "slug": r.slug, "nama": r.nama, "jenis": r.kind, "slug_lama": r.old_slug, "url": r.url,
             "data_lama_tidak_valid": [_problem_json(p) for p in r.old_problems],
+            "galat_data_baru": r.new_errors,
             "perubahan": [_change_json(c) for c in r.changes], "lainnya": list(r.other),
             "anggaran": _change_json(r.budget),
             "tahapan_baru": [{"jenis": t.jenis, "tanggal": t.tanggal.isoformat(), "tempat": t.tempat,

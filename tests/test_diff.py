@@ -187,11 +187,15 @@ def test_removed_quick_win_with_notice(repo: Repo, run_cli: Callable[..., CliRun
     repo.data.write("dihapus.yaml", "dihapus:\n  - url: /kota-tegal/quick-win/lapor-tegal/\n    judul: Lapor\n"
                                     "    tanggal: 2026-11-20\n")
     result = run_cli("diff")
-    assert result.lines[1] == "1 wilayah berubah: 1 program dihapus, anggaran -Rp150 juta"
+    assert result.lines[1] == ("1 wilayah berubah: 1 program dihapus, 1 pemberitahuan penghapusan baru, "
+                               "anggaran -Rp150 juta")
     assert result.lines[5:] == [
         "  program dihapus: Aplikasi Pengaduan Warga (lapor-tegal): alamatnya menampilkan pemberitahuan "
         "penghapusan (dihapus.yaml)",
         "  alamat dihapus: /kota-tegal/quick-win/lapor-tegal/, menampilkan pemberitahuan penghapusan (dihapus.yaml)",
+        "",
+        "Pemberitahuan penghapusan (dihapus.yaml):",
+        "  baru: /kota-tegal/quick-win/lapor-tegal/, Lapor (20 November 2026)",
     ]
 
 
@@ -203,6 +207,23 @@ def test_removed_draft_that_was_never_published(repo: Repo, run_cli: Callable[..
     assert region["alamat"] == [{"jenis": "dihapus", "keadaan": "belum-terbit", "tujuan": None,
                                  "url": "/kota-tegal/quick-win/lapor-tegal/"}]
     assert report["ringkasan"]["alamat_gagal"] == 0
+
+
+def test_removal_notice_alone_is_a_change(repo: Repo, run_cli: Callable[..., CliRun]) -> None:
+    repo.data.write("dihapus.yaml", "dihapus:\n  - url: /kota-lama/\n    judul: Kota Lama\n"
+                                    "    tanggal: 2026-11-20\n    alasan: Data dipindahkan.\n")
+    repo.commit("catatan")
+    repo.data.write("dihapus.yaml", "dihapus:\n  - url: /kota-baru/quick-win/x/\n    judul: X <i>\n"
+                                    "    tanggal: 2026-11-21\n")
+    result = run_cli("diff", "--base", "HEAD", "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.lines[2] == ("**Tidak ada wilayah yang berubah; 1 pemberitahuan penghapusan baru, "
+                               "1 pemberitahuan penghapusan dicabut.**")
+    assert result.lines[6:] == [
+        "### Pemberitahuan penghapusan (dihapus.yaml)", "", "**Pemberitahuan (2)**", "",
+        "- baru: `/kota-baru/quick-win/x/`, X &lt;i&gt; (21 November 2026)",
+        "- dicabut: `/kota-lama/`, Kota Lama (20 November 2026)",
+    ]
 
 
 # ---------------------------------------------------------------- whole regions
@@ -235,7 +256,8 @@ def test_region_removed(repo: Repo, run_cli: Callable[..., CliRun]) -> None:
     repo.data.write("dihapus.yaml", "dihapus:\n  - url: /kota-tegal/\n    judul: Kota Tegal\n"
                                     "    tanggal: 2026-11-20\n")
     result = run_cli("diff")
-    assert result.lines[1] == "1 wilayah berubah: 1 wilayah dihapus, anggaran -Rp150 juta"
+    assert result.lines[1] == "1 wilayah berubah: 1 wilayah dihapus, 1 pemberitahuan penghapusan baru, " \
+                              "anggaran -Rp150 juta"
     assert result.lines[3] == "Kota Tegal (/kota-tegal/): wilayah dihapus"
     assert "  alamat dihapus: /kota-tegal/roadmap/, menampilkan pemberitahuan penghapusan (dihapus.yaml)" \
         in result.lines
@@ -293,6 +315,8 @@ def test_invalid_new_data_exits_1_with_the_messages_of_check(repo: Repo, run_cli
                                                          "(masterplan check)."]
     # the invalid programme could not be read: it shows as removed, and the report says the data is invalid
     assert result.lines[1] == "1 wilayah berubah: 1 program dihapus, anggaran -Rp150 juta"
+    assert result.lines[4] == ("  data baru tidak valid (1 galat, lihat pesan pemeriksaan); yang tidak terbaca "
+                               "tampil sebagai dihapus")
 
 
 def test_symlink_in_the_old_tree_is_refused_and_not_read(repo: Repo, tmp_path_factory: pytest.TempPathFactory,
