@@ -65,6 +65,8 @@ PROGRAM_FIELDS: tuple[Field[m.Program], ...] = (
     Field("tahun_mulai", "tahun mulai", lambda p: p.tahun_mulai),
     Field("tahun_selesai", "tahun selesai", lambda p: p.tahun_selesai),
     Field("anggaran", "anggaran", lambda p: p.total_anggaran, text.rupiah, money=True),
+    Field("realisasi", "realisasi anggaran", lambda p: p.spending.spent if p.spending.reported else None,
+          text.rupiah, money=True),
 )
 REGION_FIELDS: tuple[Field[m.Masterplan], ...] = (
     Field("status_dokumen", "status dokumen", lambda p: p.status_dokumen, lambda v: DOC_LABEL[v]),

@@ -503,3 +503,14 @@ def test_markdown_renders_as_intended(repo: Repo, run_cli: Callable[..., CliRun]
             'Data</a> (<code>satu-data-tegal</code>)\n<ul>\n<li>progres: 40% → 70%</li>') in page
     assert "<details><summary>Alamat publik (12)</summary>\n<ul>\n<li>baru: <code>/kota-tegal/quick-win/aneh/</code>" \
            "</li>" in page
+
+
+
+def test_reported_realisation_is_a_change(repo: Repo, run_cli: Callable[..., CliRun]) -> None:
+    """Money reported as spent (``anggaran[].realisasi``) is a change a reviewer sees, with the difference."""
+    data = repo.data
+    data.edit("kota-tegal/program.yaml", "        jumlah: 150000000\n        sumber: APBD\n",
+              "        jumlah: 150000000\n        sumber: APBD\n        realisasi: 140000000\n")
+    result = run_cli("diff")
+    assert result.exit_code == 0, result.stderr
+    assert "    realisasi anggaran: – → Rp140.000.000 (+Rp140.000.000)" in result.lines, result.lines
