@@ -165,9 +165,10 @@ def _absorbed_cell(b: m.Budget) -> str:
     return f"<strong>{share}, melebihi rencana</strong>" if b.realisasi > b.jumlah else share
 
 
-def budget_table(p: m.Program) -> Markup:
-    """Budget per year with its source, and the total; realisation beside the plan when any is reported;
-    or a sentence saying there is none."""
+def budget_table(p: m.Program, sentence: bool = True) -> Markup:
+    """Budget per year with its source, and the total; realisation beside the plan when any is reported
+    (with the sentence on what was absorbed, unless ``sentence`` is false: on a dimension page the section
+    above says it for all its programmes); or a sentence saying there is none."""
     if not p.anggaran:
         return Markup("<p>Belum ada data anggaran.</p>")
     lines = sorted(p.anggaran, key=_year)
@@ -181,7 +182,7 @@ def budget_table(p: m.Program) -> Markup:
                  f"<strong>{text.rupiah(money.spent)}</strong>", f"<strong>{absorption_text(money)}</strong>", ""])
     table = _table([("Tahun", "left"), ("Rencana", "right"), ("Realisasi", "right"), ("Terserap", "right"),
                     ("Sumber dana", "left")], rows)
-    return Markup(table + spending_sentence(money))
+    return Markup(table + spending_sentence(money)) if sentence else table
 
 
 def indicator_table(p: m.Program) -> Markup:
