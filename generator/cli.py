@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from generator import changes, changes_output, scaffold, site, validate
+from generator import changes, changes_output, scaffold, site, spreadsheet, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
 from generator.gitsource import GitError
 from generator.settings import read_config
@@ -173,6 +173,60 @@ def new(kode_wilayah: str, regions_dir: str) -> None:
         sys.exit(1)
     option = "" if regions_dir == "regions" else f" --regions {regions_dir}"
     click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check{option}")
+    click.echo(f"Lewat lembar kerja: isi daftar opd di {folder}/masterplan.yaml, lalu jalankan "
+               f"masterplan export {folder.name}{option}, bagikan berkas {folder.name}.xlsx ke OPD, "
+               f"dan masukkan hasilnya dengan masterplan import {folder.name}.xlsx{option}")
+
+
+@cli.command()
+@click.argument("slug")
+@REGIONS_OPTION
+@click.option("--output", "-o", "output", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="Berkas hasil (.xlsx). Bawaan: <slug>.xlsx di folder kerja.")
+def export(slug: str, regions_dir: str, output: str | None) -> None:
+    """Tulis program satu wilayah sebagai lembar kerja Excel (.xlsx) untuk diisi OPD."""
+    root = _existing_dir(regions_dir)
+    folder = root / slug
+    if not folder.is_dir() or slug.startswith(".") or "/" in slug or "\\" in slug:
+        raise click.UsageError(f"wilayah {slug!r} tidak ada di {regions_dir}/")
+    target = Path(output or f"{slug}.xlsx")
+    if target.suffix.lower() != ".xlsx":
+        raise click.UsageError("berkas hasil harus berakhiran .xlsx")
+    display = f"{regions_dir.rstrip('/') or '.'}/{slug}"
+    try:
+        count, problems = spreadsheet.export_region(folder, display, validate.Options(today=_today()), target)
+    except spreadsheet.SpreadsheetError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(2)
+    for problem in problems:
+        click.echo(problem.format_text())
+    if count is None:
+        click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
+        sys.exit(1)
+    click.echo(f"Lembar kerja ditulis: {target} ({count} program).")
+
+
+@cli.command("import")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=str))
+@REGIONS_OPTION
+@click.option("--region", "region", default=None,
+              help="Folder wilayah tujuan (slug). Bawaan: yang tercatat di lembar Petunjuk.")
+def import_(workbook: str, regions_dir: str, region: str | None) -> None:
+    """Baca lembar kerja (.xlsx atau .ods), periksa, lalu tulis program.yaml bila semuanya benar."""
+    root = _existing_dir(regions_dir)
+    path = Path(workbook)
+    if not path.is_file():
+        raise click.UsageError(f"berkas {workbook!r} tidak ada")
+    result = spreadsheet.import_workbook(path, workbook, root, regions_dir.rstrip("/") or ".",
+                                         validate.Options(today=_today()), region)
+    for problem in result.problems:
+        click.echo(problem.format_text())
+    if result.target is None:
+        click.echo(f"Gagal: {result.errors} galat, {result.warnings} peringatan. Tidak ada yang ditulis: "
+                   "perbaiki lembar kerja lalu impor lagi.", err=True)
+        sys.exit(1)
+    state = "ditulis" if result.changed else "tidak berubah"
+    click.echo(f"Valid: {result.program_count} program, {result.warnings} peringatan; {result.target} {state}.")
 
 
 @cli.command()

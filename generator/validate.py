@@ -718,3 +718,36 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
     ok = not any(p.severity == "error" for p in ordered)
     dataset = m.Dataset(tuple(regions), removed) if ok else None
     return Result(dataset, ordered, len(folders), program_count, ok)
+
+
+# ---------------------------------------------------------------- one region's files, for the spreadsheet path
+
+
+def load_plan(folder: Path, display: str, options: Options) -> tuple[m.Masterplan | None, list[Problem]]:
+    """A region's masterplan.yaml, checked as ``check`` does (register, period, agencies)."""
+    problems: list[Problem] = []
+    path = folder / "masterplan.yaml"
+    if not path.is_file():
+        return None, [Problem(display, 1, 1, "error", "berkas wajib masterplan.yaml tidak ada")]
+    plan, _partial = _load(path, display, s.MASTERPLAN, problems)
+    if not isinstance(plan, m.Masterplan):
+        return None, problems
+    identity = _check_masterplan(plan, folder.name, Collector(display, problems), options)
+    if identity is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    return plan, problems
+
+
+def check_program_tree(root: yaml.Node, display: str, plan: m.Masterplan) -> tuple[tuple[m.Program, ...] | None, list[Problem]]:
+    """Check a program.yaml node tree (parsed, or built from a workbook) with the same rules as ``check``.
+
+    Returns the programmes in their order (``None`` when any error was found) and every problem.
+    """
+    problems: list[Problem] = []
+    value, collector = _check_file(s.PROGRAM_FILE, root, display, problems)
+    programs: tuple[m.Program, ...] = (
+        value["program"] if value is not BAD else collector.partial.get("program", ()))
+    _check_programs(programs, plan, Collector(display, problems))
+    if value is BAD or any(p.severity == "error" for p in problems):
+        return None, problems
+    return programs, problems
