@@ -430,7 +430,7 @@ def _read_xlsx(path: Path) -> list[SheetData]:
     for ws in wb.worksheets:
         data = SheetData(ws.title, [])
         for r, row in enumerate(ws.iter_rows(), start=1):
-            values = []
+            values: list[Any] = []
             for c, cell in enumerate(row, start=1):
                 if cell.data_type == "f":
                     data.formulas[(r, c)] = str(cell.value)
@@ -539,7 +539,7 @@ def read_workbook(path: Path) -> list[SheetData]:
         return _read_xlsx(path)
     except _Unreadable:
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure of the readers on a damaged file is the same answer
+    except Exception as exc:  # any failure of the readers on a damaged file gets the same answer
         raise _Unreadable("lembar kerja rusak dan tidak dapat dibaca; buka di Excel atau LibreOffice lalu "
                           "simpan ulang") from exc
 
@@ -626,7 +626,7 @@ class _Reader:
         self.reported.add((order, row, col))
 
     def mark(self, order: int, row: int, col: int) -> yaml.Mark:
-        return yaml.Mark(self.file, 0, row - 1, order * _COL_BASE + col - 1, None, None)
+        return yaml.Mark(self.file, 0, row - 1, order * _COL_BASE + col - 1, None, None)  # type: ignore[arg-type]
 
     def scalar(self, kind: s.Kind, value: Any, order: int, row: int, col: int) -> yaml.Node:
         mark = self.mark(order, row, col)
@@ -716,11 +716,14 @@ class _Reader:
     def record(self, order: int, row_number: int, row: list[Any], columns: dict[int, Column | None],
                skip: int | None = None) -> list[tuple[yaml.Node, yaml.Node]]:
         """The key/value pairs of one row; every known column gives a pair, an empty cell a null value."""
-        pairs = []
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
         for col, column in columns.items():
-            if column is None or col == skip or (order, row_number, col) in self.reported:
+            if column is None or col == skip:
                 continue
-            value = row[col - 1] if col - 1 < len(row) else None
+            # A cell already refused (a formula, a merged cell) stands as empty: the validator then has
+            # nothing more to say about it than "required", which is dropped as said already.
+            refused = (order, row_number, col) in self.reported
+            value = row[col - 1] if col - 1 < len(row) and not refused else None
             key_mark = self.mark(order, 1, col)
             pairs.append((yaml.ScalarNode(_STR, column.key, key_mark, key_mark),
                           self.scalar(column.kind, value, order, row_number, col)))

