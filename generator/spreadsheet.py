@@ -362,7 +362,8 @@ def _atomic_write(target: Path, write: Any) -> None:
             tmp.unlink()
 
 
-def export_region(folder: Path, display: str, options: validate.Options, output: Path) -> tuple[int | None, list[Problem]]:
+def export_region(folder: Path, display: str, options: validate.Options,
+                  output: Path) -> tuple[int | None, list[Problem]]:
     """Write the region's programmes to ``output``; returns the programme count (``None`` when the
     region's data has errors and nothing was written) and the problems found."""
     plan, problems = validate.load_plan(folder, f"{display}/masterplan.yaml", options)
@@ -872,8 +873,8 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def _sorted(found: list[Finding]) -> tuple[Finding, ...]:
     def key(p: Finding) -> tuple[int, str, int, int, str]:
         if isinstance(p, CellProblem):
-            return (1, "", p.sheet_order, p.row * _COL_BASE + p.col, p.message)
-        return (0, p.path, p.line, p.col, p.message)
+            return (0, "", p.sheet_order, p.row * _COL_BASE + p.col, p.message)
+        return (1, p.path, p.line, p.col, p.message)
     return tuple(sorted(found, key=key))
 
 

@@ -83,7 +83,10 @@ def node_for(kind: s.Kind, value: Any) -> yaml.Node:
 
 def program_yaml(programs: Sequence[m.Program], region_name: str) -> str:
     """The whole program.yaml text for these programmes, in their order."""
-    root = node_for(s.PROGRAM_FILE, {"program": tuple(programs)})
+    # The one key is written even for no programmes ("program: []"), as the format requires it.
+    root = yaml.MappingNode(_MAP, [(_scalar(_STR, "program"),
+                                    node_for(s.PROGRAM_FILE.fields["program"].kind, tuple(programs)))],
+                            flow_style=False)
     body = yaml.serialize(root, Dumper=_Dumper, allow_unicode=True, width=10**6, indent=2,
                           explicit_start=False)
     assert isinstance(body, str)
