@@ -13,7 +13,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,11 +21,12 @@ from typing import Any, Final
 from xml.etree import ElementTree
 
 import yaml
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from python_calamine import CalamineWorkbook
 
 from generator import model as m
 from generator import register, validate, yaml_source, yaml_writer
@@ -423,25 +423,42 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def _read_xlsx(path: Path) -> list[SheetData]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (e.g. extension lists)
-        wb = load_workbook(path, data_only=False, keep_links=False, rich_text=False)
-    sheets = []
-    for ws in wb.worksheets:
-        data = SheetData(ws.title, [])
-        for r, row in enumerate(ws.iter_rows(), start=1):
-            values: list[Any] = []
-            for c, cell in enumerate(row, start=1):
-                if cell.data_type == "f":
-                    data.formulas[(r, c)] = str(cell.value)
-                    values.append(None)
-                else:
-                    values.append(_normalise(cell.value))
-            data.rows.append(values)
-        data.merged = [(g.min_row, g.min_col, g.max_row, g.max_col) for g in ws.merged_cells.ranges]
-        sheets.append(data)
-    return sheets
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+def _position(ref: str) -> tuple[int, int]:
+    match = _CELL_REF.fullmatch(ref)
+    if match is None:
+        raise _Unreadable("lembar kerja rusak dan tidak dapat dibaca; buka di Excel atau LibreOffice lalu simpan ulang")
+    return int(match.group(2)), column_index_from_string(match.group(1))
+
+
+def _xlsx_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
+    """Formulas and merged ranges of an XLSX file, which the value reader does not report."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL}Relationship")}
+    found: dict[str, SheetData] = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        data = SheetData(sheet.get("name", ""), [])
+        found[data.name] = data
+        if part not in archive.namelist():
+            continue
+        for element in ElementTree.fromstring(archive.read(part)).iter():
+            if element.tag == f"{_MAIN}c":
+                formula = element.find(f"{_MAIN}f")
+                if formula is not None:
+                    data.formulas[_position(element.get("r", ""))] = "=" + (formula.text or "...")
+            elif element.tag == f"{_MAIN}mergeCell":
+                first, _, last = element.get("ref", "").partition(":")
+                (r1, c1), (r2, c2) = _position(first), _position(last or first)
+                data.merged.append((r1, c1, r2, c2))
+    return found
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -484,13 +501,8 @@ def _ods_rows(element: ElementTree.Element) -> Iterator[ElementTree.Element]:
             yield from _ods_rows(child)
 
 
-def _read_ods(path: Path, archive: zipfile.ZipFile) -> list[SheetData]:
-    from python_calamine import CalamineWorkbook
-
-    if "manifest:encryption-data" in archive.read("META-INF/manifest.xml").decode("utf-8", "replace"):
-        raise _Unreadable("berkas dilindungi kata sandi; buka di LibreOffice, hapus kata sandinya "
-                          "(Berkas › Properti › Keamanan), simpan, lalu impor lagi")
-    structure = _ods_structure(archive)
+def _read_values(path: Path, structure: dict[str, SheetData]) -> list[SheetData]:
+    """Every sheet's saved values (python-calamine), with the formulas and merged ranges found before."""
     wb = CalamineWorkbook.from_path(str(path))
     sheets = []
     for name in wb.sheet_names:
@@ -534,10 +546,16 @@ def read_workbook(path: Path) -> list[SheetData]:
                                   "satu wilayah saja")
             names = set(archive.namelist())
             if "content.xml" in names and "META-INF/manifest.xml" in names:
-                return _read_ods(path, archive)
-            if "xl/workbook.xml" not in names:
+                manifest = archive.read("META-INF/manifest.xml").decode("utf-8", "replace")
+                if "manifest:encryption-data" in manifest:
+                    raise _Unreadable("berkas dilindungi kata sandi; buka di LibreOffice, hapus kata sandinya "
+                                      "(Berkas › Properti › Keamanan), simpan, lalu impor lagi")
+                structure = _ods_structure(archive)
+            elif "xl/workbook.xml" in names:
+                structure = _xlsx_structure(archive)
+            else:
                 raise _Unreadable("bukan lembar kerja .xlsx atau .ods")
-        return _read_xlsx(path)
+        return _read_values(path, structure)
     except _Unreadable:
         raise
     except Exception as exc:  # any failure of the readers on a damaged file gets the same answer

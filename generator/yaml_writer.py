@@ -1,8 +1,9 @@
 """Model → program.yaml text written the way a person would: block style, keys in the format's order,
 quotes only where YAML needs them, a blank line between programmes.
 
-The node tree is built from the declarations in ``schema.py`` (so a new key is written without a change
-here) and serialised by PyYAML's emitter, which decides when a scalar must be quoted.
+The text follows the declarations in ``schema.py`` (a new key is written without a change here). Scalars
+are plain when that provably reads back as the same text, literal blocks when they hold several lines, and
+otherwise quoted by PyYAML's emitter. The importer reads the text back and compares before writing it.
 """
 
 from __future__ import annotations
@@ -17,12 +18,6 @@ from generator import model as m
 from generator import schema as s
 
 _STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_DATE = "tag:yaml.org,2002:timestamp"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 HEADER = (
     "# Program masterplan smart city {nama}.\n"
@@ -31,72 +26,112 @@ HEADER = (
 """The only comment the tool writes; any other comment in program.yaml is lost on import (with a warning)."""
 
 
+try:  # the C scanner is much faster; fall back to pure Python where libyaml is absent
+    from yaml import CSafeLoader as _ScanLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _ScanLoader  # type: ignore[assignment]
+
+
 class _Dumper(yaml.SafeDumper):
-    """Indents a sequence under its key, as the bundled files and the guide do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+    """PyYAML's emitter, asked only for the few scalars that need quotes."""
 
 
-def _number_text(value: float) -> tuple[str, str]:
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+
+
+def _number_text(value: float) -> str:
     if float(value).is_integer() and abs(value) < 2**53:
-        return _INT, str(int(value))
+        return str(int(value))
     text = repr(float(value))
     if "e" in text and "." not in text:  # YAML 1.1 reads 1e+16 as text; 1.0e+16 is a float
         text = text.replace("e", ".0e")
-    return _FLOAT, text
+    return text
 
 
-def _scalar(tag: str, text: str, style: str | None = None) -> yaml.ScalarNode:
-    return yaml.ScalarNode(tag, text, style=style)
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` can stand unquoted after ``key: `` and still read back as this very text."""
+    return (bool(text) and text[0] not in _PLAIN_START and text == text.strip() and text.isprintable()
+            and ": " not in text and " #" not in text and not text.endswith(":")
+            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR)  # type: ignore[no-untyped-call]
 
 
-def node_for(kind: s.Kind, value: Any) -> yaml.Node:
-    """The YAML node a person would write for ``value`` of declared ``kind``."""
-    if isinstance(kind, s.Record):
-        pairs = []
-        for key, f in kind.fields.items():
-            item = getattr(value, key) if kind.build is not None else value.get(key)
-            if item is None or item == ():
-                continue
-            pairs.append((_scalar(_STR, key), node_for(f.kind, item)))
-        return yaml.MappingNode(_MAP, pairs, flow_style=False)
-    if isinstance(kind, s.ListOf):
-        items = [node_for(kind.item, item) for item in value]
-        return yaml.SequenceNode(_SEQ, items, flow_style=not items)
-    if isinstance(kind, s.MapOf):
-        pairs = [(_scalar(_STR, k), node_for(kind.value, v)) for k, v in value.items()]
-        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+def _literal_ok(text: str) -> bool:
+    """Whether a literal block (``|`` or ``|-``) holds ``text`` exactly."""
+    lines = text.removesuffix("\n").split("\n")
+    return (not text.endswith("\n\n") and not text.startswith((" ", "\n"))
+            and all(line == line.rstrip() and (line.isprintable() or not line) for line in lines))
+
+
+def _quoted(text: str) -> str:
+    out = yaml.serialize(yaml.ScalarNode(_STR, text), Dumper=_Dumper, allow_unicode=True, width=10**6)
+    assert isinstance(out, str)
+    return out.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _scalar_text(kind: s.Kind, value: Any, indent: int) -> str:
+    """The scalar as it follows ``key: `` or ``- ``; a literal block's lines are indented by ``indent``."""
     if isinstance(kind, (s.Integer, s.Rupiah)):
-        return _scalar(_INT, str(value))
+        return str(value)
     if isinstance(kind, s.Number):
-        return _scalar(*_number_text(value))
+        return _number_text(value)
     if isinstance(kind, s.Boolean):
-        return _scalar(_BOOL, "true" if value else "false")
+        return "true" if value else "false"
     if isinstance(kind, s.Date):
         assert isinstance(value, dt.date)
-        return _scalar(_DATE, value.isoformat())
+        return value.isoformat()
     text = str(value)
-    # Several lines read best as a literal block; the emitter quotes instead when a block cannot hold them.
-    return _scalar(_STR, text, "|" if "\n" in text else None)
+    if "\n" in text and _literal_ok(text):
+        pad = " " * indent
+        body = "\n".join(pad + line if line else "" for line in text.removesuffix("\n").split("\n"))
+        return ("|" if text.endswith("\n") else "|-") + "\n" + body
+    return text if _plain_ok(text) else _quoted(text)
+
+
+def _mapping(kind: s.Record | s.MapOf, value: Any, indent: int, out: list[str], lead: str | None = None) -> None:
+    """Write a mapping's keys at ``indent``; the first line starts with ``lead`` (a list item's ``- ``)."""
+    if isinstance(kind, s.Record):
+        entries = [(key, f.kind, getattr(value, key) if kind.build is not None else value.get(key))
+                   for key, f in kind.fields.items()]
+    else:
+        entries = [(key, kind.value, value.get(key)) for key in kind.keys]
+    first = True
+    for key, child, item in entries:
+        if item is None or item == ():
+            continue
+        prefix = lead if first and lead is not None else " " * indent
+        first = False
+        _entry(prefix, key, child, item, indent, out)
+
+
+def _entry(prefix: str, key: str, kind: s.Kind, item: Any, indent: int, out: list[str]) -> None:
+    if isinstance(kind, s.ListOf):
+        out.append(f"{prefix}{key}:\n")
+        dash = " " * (indent + 2) + "- "
+        for element in item:
+            if isinstance(kind.item, (s.Record, s.MapOf)):
+                _mapping(kind.item, element, indent + 4, out, dash)
+            else:
+                out.append(dash + _scalar_text(kind.item, element, indent + 4) + "\n")
+    elif isinstance(kind, (s.Record, s.MapOf)):
+        out.append(f"{prefix}{key}:\n")
+        _mapping(kind, item, indent + 2, out)
+    else:
+        out.append(f"{prefix}{key}: {_scalar_text(kind, item, indent + 2)}\n")
 
 
 def program_yaml(programs: Sequence[m.Program], region_name: str) -> str:
-    """The whole program.yaml text for these programmes, in their order."""
-    # The one key is written even for no programmes ("program: []"), as the format requires it.
-    root = yaml.MappingNode(_MAP, [(_scalar(_STR, "program"),
-                                    node_for(s.PROGRAM_FILE.fields["program"].kind, tuple(programs)))],
-                            flow_style=False)
-    body = yaml.serialize(root, Dumper=_Dumper, allow_unicode=True, width=10**6, indent=2,
-                          explicit_start=False)
-    assert isinstance(body, str)
-    lines = body.splitlines(keepends=True)
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if line.startswith("  - ") and i > 1:  # a new programme (only they sit at this indent)
+    """The whole program.yaml text for these programmes, in their order, a blank line between two."""
+    out = [HEADER.format(nama=region_name)]
+    if not programs:
+        out.append("program: []\n")  # the key is required even with no programme
+        return "".join(out)
+    out.append("program:\n")
+    for i, program in enumerate(programs):
+        if i:
             out.append("\n")
-        out.append(line)
-    return HEADER.format(nama=region_name) + "".join(out)
+        _mapping(s.PROGRAM, program, 4, out, "  - ")
+    return "".join(out)
 
 
 def dropped_comment(text: str, region_name: str) -> tuple[int, int] | None:
@@ -105,16 +140,22 @@ def dropped_comment(text: str, region_name: str) -> tuple[int, int] | None:
     if "#" not in text:
         return None
     skip = len(header) if text.startswith(header) else 0
-    try:
-        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError:
-        tokens = []
-    covered: list[tuple[int, int]] = [(t.start_mark.index, t.end_mark.index) for t in tokens]
+    # Tokens cover every character that is data or syntax; a '#' outside all of them starts a comment.
+    # Positions come from line and column (the C scanner's index counts bytes, not characters).
+    starts = [0]
+    starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
     position = skip
-    for start, end in covered:
-        if start > position and (index := text.find("#", position, start)) != -1:
-            return _line_col(text, index)
-        position = max(position, end)
+    try:
+        for token in yaml.scan(text, Loader=_ScanLoader):
+            start_mark, end_mark = token.start_mark, token.end_mark
+            if end_mark.line >= len(starts):
+                break
+            start = starts[start_mark.line] + start_mark.column
+            if start > position and (index := text.find("#", position, start)) != -1:
+                return _line_col(text, index)
+            position = max(position, starts[end_mark.line] + end_mark.column)
+    except yaml.YAMLError:
+        pass  # the old file does not parse: whatever follows the last token is looked at as text
     index = text.find("#", position)
     return _line_col(text, index) if index != -1 else None
 
