@@ -6,6 +6,7 @@ over every bundled region and a synthetic set; one test re-saves a workbook with
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -21,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 from fixtures_data import REPO, TODAY, DataDir, invoke
 
+from generator import model as m
 from generator import spreadsheet, validate, yaml_source, yaml_writer
 from generator.cli import cli
 
@@ -421,3 +423,47 @@ def test_new_tells_both_paths(tmp_path: Path) -> None:
         f"Lewat lembar kerja: isi daftar opd di {regions}/kabupaten-tegal/masterplan.yaml, lalu jalankan "
         f"masterplan export kabupaten-tegal --regions {regions}, bagikan berkas kabupaten-tegal.xlsx ke OPD, dan "
         f"masukkan hasilnya dengan masterplan import kabupaten-tegal.xlsx --regions {regions}")
+
+
+# ---------------------------------------------------------------- the YAML writer on awkward text
+
+
+AWKWARD = ["yes", "no", "2021", "0x1F", "1.5", "~", "null", "- daftar", "a: b", "nilai #1", "#tagar", "'kutip'",
+           '"ganda"', "  spasi depan", "spasi belakang ", "baris\nkedua", "baris\n\nkosong\n", "akhir\n\n",
+           "tab\tdi tengah", "\tawal tab", "ruang\u00a0tak putus", "@pengguna", "=1+1", "*bintang", "&jangkar",
+           "!tag", "%persen", "`petik`", "{kurawal}", "[siku]", "? tanya", ":awal", "akhir:", "Ünïcödé ✓",
+           "baris\n  menjorok\n", "  \nbaris", "x\r", "2024-01-02", "true", "NO", "on", "1_000", ".5", "+1"]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_writer_keeps_any_text_exactly(data: DataDir, text: str) -> None:
+    """Whatever an agency types into a text cell reads back from program.yaml as the same text."""
+    folder = data.regions / "kota-tegal"
+    programs = _programs(folder)
+    changed = (dataclasses.replace(programs[0], nama=text, uraian=text), *programs[1:])
+    options = validate.Options(today=TODAY)
+    plan, _problems = validate.load_plan(folder, "m", options)
+    assert plan is not None
+    written = yaml_writer.program_yaml(changed, "Kota Tegal")
+    source = yaml_source.parse_text("p", written)
+    assert source.root is not None, (written, source.problems)
+    again, problems = validate.check_program_tree(source.root, "p", plan)
+    assert again == changed, problems
+
+
+def test_awkward_text_survives_the_workbook(data: DataDir) -> None:
+    """Every awkward text, as nama and uraian of its own programme, comes back unchanged from a workbook.
+
+    Line ends are the one exception by design: a carriage return typed in a cell is read as a line end.
+    """
+    folder = data.regions / "kota-tegal"
+    first = _programs(folder)[0]
+    assert isinstance(first, m.Program)
+    texts = [t for t in AWKWARD if "\r" not in t]
+    programs = tuple(dataclasses.replace(first, id=f"uji-{i}", nama=t, uraian=t) for i, t in enumerate(texts))
+    (folder / "program.yaml").write_text(yaml_writer.program_yaml(programs, "Kota Tegal"), encoding="utf-8")
+    assert _programs(folder) == programs
+    assert invoke("export", "kota-tegal", "--output", "uji.xlsx").exit_code == 0
+    result = invoke("import", "uji.xlsx")
+    assert result.lines == [f"Valid: {len(texts)} program, 0 peringatan; regions/kota-tegal/program.yaml tidak berubah."]
+    assert _programs(folder) == programs
