@@ -465,5 +465,6 @@ def test_awkward_text_survives_the_workbook(data: DataDir) -> None:
     assert _programs(folder) == programs
     assert invoke("export", "kota-tegal", "--output", "uji.xlsx").exit_code == 0
     result = invoke("import", "uji.xlsx")
-    assert result.lines == [f"Valid: {len(texts)} program, 0 peringatan; regions/kota-tegal/program.yaml tidak berubah."]
+    assert result.lines == [f"Valid: {len(texts)} program, 0 peringatan; regions/kota-tegal/program.yaml "
+                            "tidak berubah."]
     assert _programs(folder) == programs
