@@ -189,8 +189,6 @@ def _put(ws: Worksheet, row: int, col: int, kind: s.Kind, value: Any) -> int:
         cell.number_format = "@"
         if shown.startswith(_FORMULA_START) or _NUMBER_LIKE.fullmatch(shown):
             cell.quotePrefix = True  # the spreadsheet keeps it text when the cell is edited
-        if "\n" in shown:
-            cell.alignment = _WRAP
         return max(len(line) for line in shown.split("\n"))
     if isinstance(kind, s.Rupiah):
         cell.number_format = "#,##0"
@@ -265,6 +263,7 @@ def _guide(ws: Worksheet, slug: str, region_name: str, plan: m.Masterplan) -> No
     for i, step in enumerate(steps, start=1):
         ws.cell(row=row, column=1, value=f"{i}.").alignment = _TOP
         ws.cell(row=row, column=2, value=step).alignment = _WRAP
+        ws.row_dimensions[row].height = 15 * -(-len(step) // 95)  # room for the wrapped lines
         row += 1
     row += 1
     ws.cell(row=row, column=1, value="Kode OPD").font = _HEADER_FONT
@@ -340,6 +339,19 @@ def build_workbook(programs: Sequence[m.Program], plan: m.Masterplan, slug: str,
             elif isinstance(column.kind, s.Date):
                 ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
         ws.freeze_panes = "B2"
+    for ws in (guide, *data_sheets):
+        # Printed (or saved as PDF) the sheets keep their look: landscape, grid, headings, header row on each page.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        if ws is guide:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+        else:
+            ws.page_setup.scale = 60
+        ws.print_options.gridLines = ws is not guide
+        ws.print_options.headings = ws is not guide
+        ws.print_title_rows = "1:1" if ws is not guide else None
     wb.active = 0
     return wb
 

@@ -338,8 +338,8 @@ def test_new_region_passes_check(tmp_path: Path) -> None:
     regions.mkdir()
     result = CliRunner().invoke(cli, ["new", "33.28", "--regions", str(regions)])
     assert result.exit_code == 0, result.output
-    assert result.output == (f"Wilayah baru dibuat di {regions}/kabupaten-tegal/. Lengkapi isinya, lalu jalankan: "
-                             f"masterplan check --regions {regions}\n")
+    assert result.output.splitlines()[0] == (f"Wilayah baru dibuat di {regions}/kabupaten-tegal/. Lengkapi isinya, "
+                                             f"lalu jalankan: masterplan check --regions {regions}")
     assert (regions / "kabupaten-tegal" / "masterplan.yaml").is_file()
     check = CliRunner().invoke(cli, ["check", "--strict", "--regions", str(regions)])
     assert check.exit_code == 0, check.output
