@@ -194,7 +194,7 @@ def export(slug: str, regions_dir: str, output: str | None) -> None:
         raise click.UsageError("berkas hasil harus berakhiran .xlsx")
     display = f"{regions_dir.rstrip('/') or '.'}/{slug}"
     try:
-        count, problems = spreadsheet.export_region(folder, display, validate.Options(today=_today()), target)
+        count, problems = spreadsheet.export_region(folder, display, validate.Options(today=site.build_date()), target)
     except spreadsheet.SpreadsheetError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(2)
@@ -218,7 +218,7 @@ def import_(workbook: str, regions_dir: str, region: str | None) -> None:
     if not path.is_file():
         raise click.UsageError(f"berkas {workbook!r} tidak ada")
     result = spreadsheet.import_workbook(path, workbook, root, regions_dir.rstrip("/") or ".",
-                                         validate.Options(today=_today()), region)
+                                         validate.Options(today=site.build_date()), region)
     for problem in result.problems:
         click.echo(problem.format_text())
     if result.target is None:

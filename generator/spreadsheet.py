@@ -13,6 +13,8 @@ import datetime as dt
 import difflib
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 
@@ -344,7 +347,7 @@ def build_workbook(programs: Sequence[m.Program], plan: m.Masterplan, slug: str,
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         if ws is guide:
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
             ws.page_setup.fitToWidth = 1
             ws.page_setup.fitToHeight = 0
         else:
@@ -894,7 +897,7 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
     ordered = _sorted(found)
     if plan is None or programs is None or slug is None or any(p.severity == "error" for p in ordered):
         return ImportResult(ordered, None, False, 0)
-    return _write(regions / slug, f"{regions_display}/{slug}/program.yaml", plan, programs, ordered)
+    return _write(regions / slug, f"{regions_display}/{slug}/program.yaml", plan, programs, ordered, options)
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -908,8 +911,21 @@ def _sorted(found: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=key))
 
 
+def _region_errors(folder: Path, text: str, options: validate.Options) -> list[Problem]:
+    """The errors ``validate.load_dataset`` finds in program.yaml of the region with this text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / folder.name
+        copy.mkdir()
+        for name in s.FILES:
+            if name != "program.yaml" and (folder / name).is_file():
+                shutil.copyfile(folder / name, copy / name)
+        (copy / "program.yaml").write_text(text, encoding="utf-8")
+        result = validate.load_dataset(Path(tmp), "", options, only=folder.name, keep_model=False)
+    return [p for p in result.problems if p.severity == "error" and p.path.endswith("/program.yaml")]
+
+
 def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Program, ...],
-           found: tuple[Finding, ...]) -> ImportResult:
+           found: tuple[Finding, ...], options: validate.Options) -> ImportResult:
     name = region_name(plan)
     text = yaml_writer.program_yaml(programs, name)
     # The written text must read back to the very same data; a difference is a bug, never a silent change.
@@ -919,6 +935,10 @@ def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Pro
     reread, _problems = validate.check_program_tree(again.root, display, plan)
     if reread != programs:
         raise MasterplanError("program.yaml yang akan ditulis tidak sama dengan isi lembar kerja")
+    # And the region with it passes the very check `masterplan check` runs.
+    refused = _region_errors(folder, text, options)
+    if refused:
+        raise MasterplanError("program.yaml yang akan ditulis tidak lulus pemeriksaan: " + refused[0].format_text())
     target = folder / "program.yaml"
     old = target.read_text(encoding="utf-8") if target.is_file() else None
     extra: list[Finding] = []

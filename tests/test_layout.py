@@ -22,9 +22,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("opendata", "feeds"),  # downloads and feeds, used by page families
     ("templating", "charts", "jsonschema_export", "write", "mkdocs_pages"),  # what pages are made with
     ("changes_output", "changes"),  # masterplan diff: two versions of the data compared, and the report
+    ("spreadsheet",),  # program.yaml ↔ workbook, through the validator
     ("validate", "scaffold"),  # the data source: YAML → checked model
-    ("yaml_source", "register", "schema", "settings", "urls", "tallies", "text", "vocabulary", "patterns",
-     "gitsource"),
+    ("yaml_source", "yaml_writer", "register", "schema", "settings", "urls", "tallies", "text", "vocabulary",
+     "patterns", "gitsource"),
     ("model", "errors", "__init__"),  # the shared core
 )
 """Every module of ``generator``, top layer first: a module imports only from its own layer or below
