@@ -468,3 +468,37 @@ def test_awkward_text_survives_the_workbook(data: DataDir) -> None:
     assert result.lines == [f"Valid: {len(texts)} program, 0 peringatan; regions/kota-tegal/program.yaml "
                             "tidak berubah."]
     assert _programs(folder) == programs
+
+
+def test_usage_errors_exit_2(data: DataDir) -> None:
+    assert invoke("import", "tidak-ada.xlsx").exit_code == 2
+    assert invoke("export", "kota-entah").exit_code == 2
+    assert invoke("export", "kota-tegal", "--output", "kota-tegal.csv").exit_code == 2
+    assert invoke("export", "../regions").exit_code == 2
+
+
+def test_unpacked_size_over_the_limit(data: DataDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _export(data)
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", 1000)
+    _refused(data, path.name, "isi berkas terlalu besar setelah dibuka; satu lembar kerja berisi program satu "
+                              "wilayah saja")
+
+
+def test_invalid_masterplan_blocks_the_import(data: DataDir) -> None:
+    path = _export(data)
+    data.edit("kota-tegal/masterplan.yaml", "kode: bappeda", "kode: Bappeda")
+    before = (data.root / TEGAL_P).read_bytes()
+    result = invoke("import", path.name)
+    assert result.exit_code == 1
+    assert result.lines[0].startswith("regions/kota-tegal/masterplan.yaml:")
+    assert "opd[1].kode: harus berformat" in result.lines[0]
+    assert (data.root / TEGAL_P).read_bytes() == before
+
+
+def test_export_default_name_and_import_without_change(data: DataDir) -> None:
+    assert invoke("export", "kota-tegal").lines == ["Lembar kerja ditulis: kota-tegal.xlsx (3 program)."]
+    first = invoke("import", "kota-tegal.xlsx")
+    assert first.lines[-1] == "Valid: 3 program, 1 peringatan; regions/kota-tegal/program.yaml ditulis."
+    assert invoke("export", "kota-tegal").exit_code == 0
+    again = invoke("import", "kota-tegal.xlsx")
+    assert again.lines == ["Valid: 3 program, 0 peringatan; regions/kota-tegal/program.yaml tidak berubah."]
