@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from generator import changes, changes_output, scaffold, site, spreadsheet, validate
+from generator import changes, changes_output, scaffold, site, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
 from generator.gitsource import GitError
 from generator.settings import read_config
@@ -185,6 +185,8 @@ def new(kode_wilayah: str, regions_dir: str) -> None:
               help="Berkas hasil (.xlsx). Bawaan: <slug>.xlsx di folder kerja.")
 def export(slug: str, regions_dir: str, output: str | None) -> None:
     """Tulis program satu wilayah sebagai lembar kerja Excel (.xlsx) untuk diisi OPD."""
+    from generator import spreadsheet  # openpyxl and its imports cost half a second other commands need not pay
+
     root = _existing_dir(regions_dir)
     folder = root / slug
     if not folder.is_dir() or slug.startswith(".") or "/" in slug or "\\" in slug:
@@ -213,6 +215,8 @@ def export(slug: str, regions_dir: str, output: str | None) -> None:
               help="Folder wilayah tujuan (slug). Bawaan: yang tercatat di lembar Petunjuk.")
 def import_(workbook: str, regions_dir: str, region: str | None) -> None:
     """Baca lembar kerja (.xlsx atau .ods), periksa, lalu tulis program.yaml bila semuanya benar."""
+    from generator import spreadsheet
+
     root = _existing_dir(regions_dir)
     path = Path(workbook)
     if not path.is_file():
