@@ -872,7 +872,11 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
     for name in strangers:
         if not any(_suggest(name, [n]) for n in names if n not in sheets):
             found.append(whole(f'lembar "{name}" tidak dikenal dan diabaikan', "warning"))
-    slug = region or _region_of(sheets)
+    recorded = _region_of(sheets)
+    slug = region or recorded
+    if region and recorded and region != recorded:
+        found.append(whole(f'lembar kerja ini dibuat untuk wilayah "{recorded}", tetapi diimpor ke "{region}" '
+                           "sesuai --region", "warning"))
     if slug is None:
         found.append(whole(f'wilayah tidak diketahui: sel B3 lembar {GUIDE_SHEET} kosong; jalankan dengan '
                            "--region <nama-folder>"))

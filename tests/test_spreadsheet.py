@@ -221,6 +221,8 @@ def test_workbook_of_another_region_with_region_option(data: DataDir) -> None:
     path = _export(data)
     result = invoke("import", path.name, "--region", "kota-contoh-makmur")
     assert result.exit_code == 1
+    assert result.lines[0] == (f'{F}: warning: lembar kerja ini dibuat untuk wilayah "kota-tegal", tetapi '
+                               'diimpor ke "kota-contoh-makmur" sesuai --region')
     assert (f'{F}:Program!I2: error: program "lapor-tegal": opd_terkait "bappeda" tidak ada di daftar opd '
             "masterplan.yaml") in result.lines
 
