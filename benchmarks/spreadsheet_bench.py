@@ -36,7 +36,7 @@ def _programs(folder: Path) -> tuple[object, ...]:
         raise SystemExit(f"{folder}: {problems}")
     source = yaml_source.load_file(folder / "program.yaml", "p")
     assert source.root is not None
-    programs, problems = validate.check_program_tree(source.root, "p", plan)
+    programs, problems = validate.check_program_tree(source.root, "p", plan, OPTIONS)
     if programs is None:
         raise SystemExit(f"{folder}: {[p for p in problems if p.severity == 'error']}")
     return programs

@@ -390,7 +390,7 @@ def export_region(folder: Path, display: str, options: validate.Options,
         source = yaml_source.load_file(program_file, f"{display}/program.yaml")
         if source.root is None:
             return None, problems + source.problems
-        checked, found = validate.check_program_tree(source.root, f"{display}/program.yaml", plan)
+        checked, found = validate.check_program_tree(source.root, f"{display}/program.yaml", plan, options)
         problems += found
         if checked is None:
             return None, problems
@@ -892,7 +892,7 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
     programs: tuple[m.Program, ...] | None = None
     if plan is not None:
         target_display = f"{regions_display}/{slug}/program.yaml"
-        programs, problems = validate.check_program_tree(tree, target_display, plan)
+        programs, problems = validate.check_program_tree(tree, target_display, plan, options)
         for problem in problems:
             located = _cell_message(reader, problem)
             if located is not None:
@@ -936,7 +936,7 @@ def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Pro
     again = yaml_source.parse_text(display, text)
     if again.root is None:
         raise MasterplanError(f"program.yaml yang akan ditulis tidak terbaca: {again.problems}")
-    reread, _problems = validate.check_program_tree(again.root, display, plan)
+    reread, _problems = validate.check_program_tree(again.root, display, plan, options)
     if reread != programs:
         raise MasterplanError("program.yaml yang akan ditulis tidak sama dengan isi lembar kerja")
     # And the region with it passes the very check `masterplan check` runs.

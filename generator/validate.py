@@ -738,8 +738,8 @@ def load_plan(folder: Path, display: str, options: Options) -> tuple[m.Masterpla
     return plan, problems
 
 
-def check_program_tree(root: yaml.Node, display: str,
-                       plan: m.Masterplan) -> tuple[tuple[m.Program, ...] | None, list[Problem]]:
+def check_program_tree(root: yaml.Node, display: str, plan: m.Masterplan,
+                       options: Options) -> tuple[tuple[m.Program, ...] | None, list[Problem]]:
     """Check a program.yaml node tree (parsed, or built from a workbook) with the same rules as ``check``.
 
     Returns the programmes in their order (``None`` when any error was found) and every problem.
@@ -749,6 +749,7 @@ def check_program_tree(root: yaml.Node, display: str,
     programs: tuple[m.Program, ...] = (
         value["program"] if value is not BAD else collector.partial.get("program", ()))
     _check_programs(programs, plan, Collector(display, problems))
+    _check_realisation(programs, Collector(display, problems), options)
     if value is BAD or any(p.severity == "error" for p in problems):
         return None, problems
     return programs, problems

@@ -37,7 +37,7 @@ def _programs(folder: Path) -> tuple[object, ...]:
     assert plan is not None, problems
     source = yaml_source.load_file(folder / "program.yaml", "p")
     assert source.root is not None, source.problems
-    programs, problems = validate.check_program_tree(source.root, "p", plan)
+    programs, problems = validate.check_program_tree(source.root, "p", plan, options)
     assert programs is not None, problems
     return programs
 
@@ -90,6 +90,9 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
     ("rupiah as text", _append("Anggaran", "satu-data-tegal", 2025, "Rp 250.000.000", "APBD"), [
         f'{F}:Anggaran!C3: error: jumlah: harus bilangan bulat Rupiah, tetapi ditemukan "Rp 250.000.000"; '
         'tulis angka bulat tanpa "Rp", titik atau tanda kutip, mis. 250000000']),
+    ("realisation of a future year", _append("Anggaran", "satu-data-tegal", 2027, 100000000, "APBD", 50000000), [
+        f'{F}:Anggaran!E3: error: program "satu-data-tegal": anggaran[0].realisasi untuk tahun 2027 belum bisa '
+        "dilaporkan pada tahun 2026; hapus realisasi itu, atau perbaiki tahunnya bila salah ketik"]),
     ("misspelt header", _set("Anggaran", "C1", "jumlh"), [
         f'{F}:Anggaran!1:1: error: kolom wajib "jumlah" tidak ada di baris judul (baris 1)',
         f'{F}:Anggaran!C1: error: judul kolom "jumlh" tidak dikenal; mungkin maksudnya "jumlah"?']),
@@ -256,6 +259,7 @@ def test_export_has_dropdowns_number_rules_and_explained_frozen_headers(data: Da
     assert rules[("Program", "progres")] == ("whole", "between", "0", "100", "M2:M5000")
     assert rules[("Anggaran", "jumlah")] == ("whole", "greaterThanOrEqual", "0", None, "C2:C5000")
     assert rules[("Anggaran", "sumber")][0] == "list"
+    assert rules[("Anggaran", "realisasi")] == ("whole", "greaterThanOrEqual", "0", None, "E2:E5000")
     assert rules[("Anggaran", "id")] == ("list", None, "Program!$A$2:$A$5000", None, "A2:A5000")
     assert rules[("Indikator", "target")][:2] == ("decimal", "between")
     assert rules[("Pembaruan", "tanggal")][:2] == ("date", "greaterThanOrEqual")
@@ -297,7 +301,7 @@ def test_empty_region_gives_the_template(tmp_path: Path, monkeypatch: pytest.Mon
     result = invoke("export", "kota-tegal")
     assert result.lines == ["Lembar kerja ditulis: kota-tegal.xlsx (0 program)."]
     wb = openpyxl.load_workbook(tmp_path / "kota-tegal.xlsx")
-    assert [c.value for c in wb["Anggaran"][1]] == ["id", "tahun", "jumlah", "sumber"]
+    assert [c.value for c in wb["Anggaran"][1]] == ["id", "tahun", "jumlah", "sumber", "realisasi"]
     assert wb["Program"].max_row == 1
     imported = invoke("import", "kota-tegal.xlsx")
     assert imported.exit_code == 0, imported.lines
@@ -312,7 +316,7 @@ def test_columns_follow_the_schema() -> None:
     assert sheets == {
         "Program": ["id", "id_lama", "nama", "uraian", "dimensi", "elemen", "jenis", "opd", "opd_terkait",
                     "tahun_mulai", "tahun_selesai", "status", "progres", "bukti"],
-        "Anggaran": ["id", "tahun", "jumlah", "sumber"],
+        "Anggaran": ["id", "tahun", "jumlah", "sumber", "realisasi"],
         "Indikator": ["id", "nama", "satuan", "target", "capaian", "tahun"],
         "Pembaruan": ["id", "tanggal", "status", "progres", "catatan", "bukti"],
     }
@@ -449,7 +453,7 @@ def test_writer_keeps_any_text_exactly(data: DataDir, text: str) -> None:
     written = yaml_writer.program_yaml(changed, "Kota Tegal")
     source = yaml_source.parse_text("p", written)
     assert source.root is not None, (written, source.problems)
-    again, problems = validate.check_program_tree(source.root, "p", plan)
+    again, problems = validate.check_program_tree(source.root, "p", plan, options)
     assert again == changed, problems
 
 
