@@ -13,8 +13,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -915,17 +913,18 @@ def _sorted(found: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=key))
 
 
-def _region_errors(folder: Path, text: str, options: validate.Options) -> list[Problem]:
-    """The errors ``validate.load_dataset`` finds in program.yaml of the region with this text."""
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / folder.name
-        copy.mkdir()
-        for name in s.FILES:
-            if name != "program.yaml" and (folder / name).is_file():
-                shutil.copyfile(folder / name, copy / name)
-        (copy / "program.yaml").write_text(text, encoding="utf-8")
-        result = validate.load_dataset(Path(tmp), "", options, only=folder.name, keep_model=False)
-    return [p for p in result.problems if p.severity == "error" and p.path.endswith("/program.yaml")]
+def _region_errors(folder: Path, display: str, text: str, options: validate.Options) -> list[Problem]:
+    """The errors ``masterplan check`` would find in program.yaml of the region with this text."""
+    region_display = display.rsplit("/", 1)[0]
+    present = {p.name for p in folder.iterdir() if not p.name.startswith(".")} | {"program.yaml"}
+
+    def read(name: str) -> yaml_source.YamlFile:
+        if name == "program.yaml":
+            return yaml_source.parse_text(display, text)
+        return yaml_source.load_file(folder / name, f"{region_display}/{name}")
+
+    reading = validate.read_region(folder.name, region_display, present, read, options)
+    return [p for p in reading.problems if p.severity == "error" and p.path == display]
 
 
 def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Program, ...],
@@ -940,7 +939,7 @@ def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Pro
     if reread != programs:
         raise MasterplanError("program.yaml yang akan ditulis tidak sama dengan isi lembar kerja")
     # And the region with it passes the very check `masterplan check` runs.
-    refused = _region_errors(folder, text, options)
+    refused = _region_errors(folder, display, text, options)
     if refused:
         raise MasterplanError("program.yaml yang akan ditulis tidak lulus pemeriksaan: " + refused[0].format_text())
     target = folder / "program.yaml"

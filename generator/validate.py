@@ -729,7 +729,7 @@ def load_plan(folder: Path, display: str, options: Options) -> tuple[m.Masterpla
     path = folder / "masterplan.yaml"
     if not path.is_file():
         return None, [Problem(display, 1, 1, "error", "berkas wajib masterplan.yaml tidak ada")]
-    plan, _partial = _load(path, display, s.MASTERPLAN, problems)
+    plan, _partial = _load(load_file(path, display), s.MASTERPLAN, problems)
     if not isinstance(plan, m.Masterplan):
         return None, problems
     identity = _check_masterplan(plan, folder.name, Collector(display, problems), options)

@@ -25,6 +25,7 @@ from fixtures_data import REPO, TODAY, DataDir, invoke
 from generator import model as m
 from generator import spreadsheet, validate, yaml_source, yaml_writer
 from generator.cli import cli
+from generator.errors import MasterplanError
 
 TEGAL_P = "regions/kota-tegal/program.yaml"
 Edit = Callable[[openpyxl.Workbook], None]
@@ -508,3 +509,15 @@ def test_export_default_name_and_import_without_change(data: DataDir) -> None:
     assert invoke("export", "kota-tegal").exit_code == 0
     again = invoke("import", "kota-tegal.xlsx")
     assert again.lines == ["Valid: 3 program, 0 peringatan; regions/kota-tegal/program.yaml tidak berubah."]
+
+
+def test_a_writer_that_changed_the_data_writes_nothing(data: DataDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text about to be written is read back and compared: a difference is refused, never written."""
+    path = _export(data)
+    before = (data.root / TEGAL_P).read_bytes()
+    real = yaml_writer.program_yaml
+    monkeypatch.setattr(yaml_writer, "program_yaml",
+                        lambda programs, name: real(programs, name).replace("150000000", "15000000"))
+    with pytest.raises(MasterplanError, match="tidak sama dengan isi lembar kerja"):
+        invoke("import", path.name)
+    assert (data.root / TEGAL_P).read_bytes() == before
