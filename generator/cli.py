@@ -120,8 +120,15 @@ def generate(regions_dir: str, config: str, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Peringatan data dan MkDocs dianggap galat.")
 @click.option("--site-dir", default="site", show_default=True, help="Folder hasil situs.")
 @click.option("-v", "--verbose", is_flag=True, help="Tampilkan semua pesan MkDocs.")
-def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: bool) -> None:
+@click.option("--engine", type=click.Choice(site.ENGINES), default="mkdocs", show_default=True,
+              help="Pembangun situs: MkDocs 1.6, atau ProperDocs, penerusnya yang masih dipelihara.")
+def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: bool, engine: str) -> None:
     """Periksa data, tulis halaman, lalu bangun situs lengkap dengan MkDocs."""
+    try:
+        site.use_engine(engine)
+    except PublishError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(1)
     project = _project(regions_dir, config)
     _generate(project, site.build_date(), strict)
     try:

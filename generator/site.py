@@ -80,6 +80,26 @@ def engine_overrides(project: Project) -> dict[str, Any]:
     return overrides
 
 
+ENGINES = ("mkdocs", "properdocs")
+"""What builds the site from mkdocs.yml: MkDocs 1.6 (pinned), or ProperDocs, its maintained drop-in
+fork (README "Engine policy"; tests/test_engines.py proves it builds the same pages)."""
+
+
+def use_engine(engine: str) -> None:
+    """Make ``engine`` the one every later ``mkdocs.*`` import of this process gets (ours and Material's).
+    ProperDocs redirects those imports to itself, so this must run before anything imports MkDocs."""
+    if engine == "mkdocs":
+        return
+    loaded = sorted(name for name in sys.modules if name == "mkdocs" or name.startswith("mkdocs."))
+    try:
+        import properdocs.replacement  # noqa: F401  (redirects mkdocs.* to properdocs.*)
+    except ImportError as exc:
+        raise PublishError("ProperDocs tidak terpasang (pasang dengan: pip install 'properdocs==1.6.7')") from exc
+    mixed = [name for name in loaded if not getattr(sys.modules[name], "__name__", "").startswith("properdocs")]
+    if mixed:
+        raise PublishError(f"MkDocs sudah dimuat ({mixed[0]}); mesin ProperDocs harus dipilih sebelumnya")
+
+
 def check(project: Project, today: dt.date, only: str | None = None) -> validate.Result:
     """Validate the data directory."""
     return validate.load_dataset(project.regions, project.regions_display, validate.Options(today), only)
