@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import weakref
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -55,13 +56,16 @@ def _toc_tokens(content: str) -> list[dict[str, Any]]:
     return root
 
 
+_FILES_BY_URL: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+"""Per build's file collection (MkDocs' ``Files``), without setting anything on MkDocs' objects."""
+
+
 def _by_url(files: Any) -> dict[str, Any]:
     """The site's files by their URL ("kota-x/roadmap/", "kota-x/feed.xml", "" for the home page),
     built once per build."""
-    cached = getattr(files, "_masterplan_by_url", None)
+    cached = _FILES_BY_URL.get(files)
     if cached is None:
-        cached = {("" if file.url == "./" else file.url): file for file in files}
-        files._masterplan_by_url = cached
+        cached = _FILES_BY_URL[files] = {("" if file.url == "./" else file.url): file for file in files}
     return cached
 
 

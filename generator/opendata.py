@@ -102,9 +102,11 @@ def plain(kind: s.Kind, value: Any) -> Any:
     return _converter(kind)(value)
 
 
-_CONVERTERS: dict[int, Callable[[Any], Any]] = {}
-"""One converter per declaration (they are module constants), made once: at national scale the
-generic walk over every programme, twice (region and national files), was a tenth of generation."""
+_CONVERTERS: dict[int, tuple[s.Kind, Callable[[Any], Any]]] = {}
+"""One converter per declaration, made once: at national scale the generic walk over every programme,
+twice (region and national files), was a tenth of generation. Keyed by identity (declarations hold
+dicts, so they cannot be hashed); the declaration is kept with its converter, so its id is never
+reused by another object while the entry exists."""
 
 
 def _same(value: Any) -> Any:
@@ -112,10 +114,10 @@ def _same(value: Any) -> Any:
 
 
 def _converter(kind: s.Kind) -> Callable[[Any], Any]:
-    found = _CONVERTERS.get(id(kind))
-    if found is None:
-        found = _CONVERTERS[id(kind)] = _make_converter(kind)
-    return found
+    entry = _CONVERTERS.get(id(kind))
+    if entry is None or entry[0] is not kind:
+        entry = _CONVERTERS[id(kind)] = (kind, _make_converter(kind))
+    return entry[1]
 
 
 def _make_converter(kind: s.Kind) -> Callable[[Any], Any]:

@@ -261,17 +261,17 @@ def _key_problem(key_node: yaml.Node, where: str, c: Collector, known: Iterable[
 
 
 _Plan = tuple[dict[str, tuple[Callable[[Any, yaml.Node, str, Collector], object], s.Kind]], tuple[str, ...]]
-_PLANS: dict[int, _Plan] = {}
+_PLANS: dict[int, tuple[s.Record, _Plan]] = {}
+"""By identity (records hold dicts: not hashable), the record kept with its plan so its id is not reused."""
 
 
 def _plan(kind: s.Record) -> _Plan:
     """Per record: each key's checker and kind, and the required keys; computed once."""
-    plan = _PLANS.get(id(kind))
-    if plan is None:
+    entry = _PLANS.get(id(kind))
+    if entry is None or entry[0] is not kind:
         checkers = {key: (_CHECKS[type(f.kind)], f.kind) for key, f in kind.fields.items()}
-        plan = (checkers, tuple(key for key, f in kind.fields.items() if f.required))
-        _PLANS[id(kind)] = plan
-    return plan
+        entry = _PLANS[id(kind)] = (kind, (checkers, tuple(key for key, f in kind.fields.items() if f.required)))
+    return entry[1]
 
 
 def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> object:

@@ -124,6 +124,20 @@ def test_generator_imports_go_one_way() -> None:
     assert layer_breaches(graph, LAYERS) == []
 
 
+def test_the_process_environment_is_read_in_one_place() -> None:
+    """Settings are passed down, not handed over through environment variables: the package reads the
+    environment only for SOURCE_DATE_EPOCH (``site.build_date``, called by the commands)."""
+    uses = set()
+    for path in sorted(PACKAGE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owners = {id(inner): f"{path.stem}.{node.name}" for node in ast.walk(tree)
+                  if isinstance(node, ast.FunctionDef) for inner in ast.walk(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv", "putenv"}:
+                uses.add(owners.get(id(node), path.stem))
+    assert uses == {"site.build_date"}
+
+
 def _package(tmp: Path, files: Mapping[str, str]) -> Path:
     folder = tmp / "pkg"
     folder.mkdir()
