@@ -140,9 +140,9 @@ def spending_sentence(money: m.Spending) -> Markup:
     if not money.reported:
         return Markup("<p>Realisasi anggaran belum dilaporkan.</p>")
     years = _years_text(money.years)
-    out = (f"<p><strong>Terserap {absorption_text(money)}</strong> dari anggaran tahun {years}, tahun yang "
-           f"sudah dilaporkan realisasinya ({text.rupiah_short(money.spent)} dari "
-           f"{text.rupiah_short(money.reported_planned)}).")
+    out = (f"<p><strong>Terserap {absorption_text(money)}</strong> dari anggaran yang sudah dilaporkan "
+           f"realisasinya ({text.rupiah_short(money.spent)} dari {text.rupiah_short(money.reported_planned)}, "
+           f"tahun {years}).")
     if money.over_plan:
         out += (f" <strong>Realisasi melebihi rencana</strong> sebesar "
                 f"{text.rupiah_short(money.spent - money.reported_planned)}.")
@@ -178,8 +178,12 @@ def budget_table(p: m.Program, sentence: bool = True) -> Markup:
         rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(p.total_anggaran)}</strong>", ""])
         return _table([("Tahun", "left"), ("Jumlah", "right"), ("Sumber dana", "left")], rows)
     rows = [[str(b.tahun), text.rupiah(b.jumlah), _realised_cell(b), _absorbed_cell(b), b.sumber] for b in lines]
+    # The absorption of the total is measured over the reported lines only: say so where the total
+    # plan holds lines without a realisation, or the row reads as "96,6% of the whole plan".
+    partial = money.reported_planned < money.planned
+    share = f"{absorption_text(money)} dari yang dilaporkan" if partial else absorption_text(money)
     rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(money.planned)}</strong>",
-                 f"<strong>{text.rupiah(money.spent)}</strong>", f"<strong>{absorption_text(money)}</strong>", ""])
+                 f"<strong>{text.rupiah(money.spent)}</strong>", f"<strong>{share}</strong>", ""])
     table = _table([("Tahun", "left"), ("Rencana", "right"), ("Realisasi", "right"), ("Terserap", "right"),
                     ("Sumber dana", "left")], rows)
     return Markup(table + spending_sentence(money)) if sentence else table

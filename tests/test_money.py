@@ -131,7 +131,8 @@ def test_region_page_json_and_csv_carry_the_same_realisation(demo_pages: dict[st
         ids = {p["id"] for p in mine}
         assert sum(int(r["total_realisasi"] or 0) for r in rows if r["id"] in ids) == spent
         assert sum(int(r["anggaran_tahun_dilaporkan"] or 0) for r in rows if r["id"] in ids) == base
-    assert "Anggaran Rp9,7 miliar lainnya belum dilaporkan realisasinya dan tidak dihitung." in page
+    left_out = text.rupiah_short(planned - base)
+    assert f"Anggaran {left_out} lainnya belum dilaporkan realisasinya dan tidak dihitung." in page
 
 
 def test_quick_win_page_shows_plan_beside_realisation(demo_pages: dict[str, str]) -> None:
@@ -141,8 +142,8 @@ def test_quick_win_page_shows_plan_beside_realisation(demo_pages: dict[str, str]
         "2022": ["Rp450.000.000", "Rp470.000.000", "104,4%, melebihi rencana", "APBD"],
         "Total": ["Rp2.200.000.000", "Rp2.010.000.000", "91,4%", ""],
     }
-    assert ("<p><strong>Terserap 91,4%</strong> dari anggaran tahun 2021 dan 2022, tahun yang sudah dilaporkan "
-            "realisasinya (Rp2,01 miliar dari Rp2,2 miliar).</p>") in page
+    assert ("<p><strong>Terserap 91,4%</strong> dari anggaran yang sudah dilaporkan realisasinya (Rp2,01 miliar "
+            "dari Rp2,2 miliar, tahun 2021 dan 2022).</p>") in page
     chart = page.split('<h2 id="_anggaran"', 1)[1]
     assert "<desc id=\"mp-realisasi-d\">Rencana seluruhnya Rp2,2 miliar. 2021: rencana Rp1,75 miliar, realisasi " \
            "Rp1,54 miliar (88%). 2022: rencana Rp450 juta, realisasi Rp470 juta (104,4%), melebihi rencana.</desc>" \
@@ -239,3 +240,19 @@ def test_comparison_row_sums_and_latest_evaluation() -> None:
                                                                                                   (2021, 2023))
     assert row.money.absorption == 100.0 and not row.money.over_plan
     assert row.evaluation is not None and row.evaluation.tahun == 2023
+
+
+def test_total_absorption_says_it_counts_only_reported_lines(demo_pages: dict[str, str]) -> None:
+    """A Quick Win with a reported year and an unreported one (2023, the CSR partner's): the total row must
+    not read as a share of the whole plan, and the sentence names the amount left out."""
+    page = demo_pages[f"{DEMO}/quick-win/qris-retribusi-pasar.md"]
+    programs = _yaml(REPO / "regions" / DEMO / "program.yaml")["program"]
+    planned, base, spent, years = _expected([p for p in programs if p["id"] == "qris-retribusi-pasar"])
+    assert (years, base < planned) == ([2022], True)
+    share = text.percent(round(100 * spent / base, 1))
+    assert _cells(page, "_anggaran")["Total"] == [text.rupiah(planned), text.rupiah(spent),
+                                                  f"{share} dari yang dilaporkan", ""]
+    assert (f"<p><strong>Terserap {share}</strong> dari anggaran yang sudah dilaporkan realisasinya "
+            f"({text.rupiah_short(spent)} dari {text.rupiah_short(base)}, tahun 2022). Anggaran "
+            f"{text.rupiah_short(planned - base)} lainnya belum dilaporkan realisasinya dan tidak dihitung.</p>"
+            ) in page
