@@ -14,6 +14,7 @@ the build. The environment and HTML helpers are in ``templating``."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -23,11 +24,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import feeds, opendata, register, tallies, urls
+from generator import feeds, opendata, register, tallies, text, urls
 from generator import model as m
 from generator.settings import Settings
-from generator.templating import Page, environment, href, status_text, tidy
-from generator.vocabulary import STATUS_WORD, TYPE_LABEL
+from generator.templating import Page, css_string, environment, href, status_text, tidy
+from generator.vocabulary import DIM_LABEL, STATUS_WORD, TYPE_LABEL
 
 LATEST_UPDATES = 10
 
@@ -98,6 +99,11 @@ class Renderer:
         """The national overview."""
         return home_pages(self, dataset, ())[0]
 
+    def public_url(self, path: str) -> str | None:
+        """A page's canonical address, or None when the site has no public address configured (then
+        nothing prints or encodes one: no QR code, no address in the print footer)."""
+        return urls.absolute(self.settings.site_url, path) if self.settings.has_public_address else None
+
 
 # ------------------------------------------------------------------ region families
 
@@ -136,7 +142,7 @@ def quick_win_pages(r: Renderer, region: m.Region) -> list[Page]:
     pages = [r.page("quick_wins.html.j2", urls.quick_wins(slug), programs=region.quick_wins, **_base(region))]
     for p in region.quick_wins:
         here = urls.quick_win(slug, p.id)
-        pages.append(r.page("quick_win.html.j2", here, p=p, **_base(region)))
+        pages.append(r.page("quick_win.html.j2", here, p=p, page_url=r.public_url(here), **_base(region)))
         for old in p.id_lama:
             old_path = urls.quick_win(slug, old)
             pages.append(r.page("redirect.html.j2", old_path, p=p, target_url=str(href(old_path, here)),
@@ -164,6 +170,34 @@ def change_pages(r: Renderer, region: m.Region) -> list[Page]:
     ]
 
 
+def print_pages(r: Renderer, region: m.Region) -> list[Page]:
+    """The whole plan as one printable document (``<slug>/cetak/``)."""
+    path = urls.print_version(region.slug)
+    plan = region.plan
+    dimension_programs = [(d, region.programs_in(d)) for d in m.DIMENSIONS]
+    chapters = [("_identitas", "Identitas dan dasar hukum")]
+    chapters += [(anchor, label) for anchor, label, present in (
+        ("_tahapan", "Tahapan", bool(plan.tahapan)), ("_kelembagaan", "Kelembagaan", plan.kelembagaan is not None),
+        ("_analisis", "Analisis strategis", plan.analisis is not None)) if present]
+    chapters.append(("_program", "Program per dimensi"))
+    chapters += [(f"_{d}", DIM_LABEL[d]) for d in m.DIMENSIONS]
+    chapters += [("_roadmap", "Roadmap"), ("_quick-win", "Quick Win"), ("_sumber", "Sumber")]
+    years = list(range(plan.periode.mulai, plan.periode.selesai + 1))
+    roadmap = sorted(region.program, key=lambda p: (p.tahun_mulai, p.tahun_selesai, p.nama, p.id))
+    cells = {p.id: Markup("".join("<td>●</td>" if p.tahun_mulai <= y <= p.tahun_selesai else "<td></td>"
+                                  for y in years)) for p in region.program}
+    # "data per": the newest dated fact of the region (milestones may lie ahead: those are plans).
+    dates = [u.tanggal for p in region.program for u in p.pembaruan]
+    dates += [t.tanggal for t in plan.tahapan if t.tanggal <= r.today]
+    data_date = max(dates, default=None)
+    page_url = r.public_url(path)
+    footer = (f"Dokumen ini: {page_url} · " if page_url else "") + (
+        f"data per {text.date(data_date)}" if data_date else "belum ada pembaruan bertanggal")
+    return [r.page("print.html.j2", path, chapters=chapters, dimension_programs=dimension_programs, years=years,
+                   roadmap=roadmap, roadmap_cells=cells, page_url=page_url, footer=footer,
+                   print_footer=Markup(json.dumps(css_string(footer))), public_url=r.public_url, **_base(region))]
+
+
 def data_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The region's open-data page and downloads."""
     return opendata.region_files(region, r.today, r.settings)
@@ -171,7 +205,8 @@ def data_pages(r: Renderer, region: m.Region) -> list[Page]:
 
 RegionFamily = Callable[[Renderer, m.Region], list[Page]]
 REGION_FAMILIES: tuple[RegionFamily, ...] = (
-    overview_pages, dimension_pages, roadmap_pages, quick_win_pages, analysis_pages, change_pages, data_pages,
+    overview_pages, dimension_pages, roadmap_pages, quick_win_pages, analysis_pages, change_pages, print_pages,
+    data_pages,
 )
 """What every region publishes, in order."""
 

@@ -8,12 +8,15 @@ from typing import Any
 
 from generator.errors import PublishError
 
+PLACEHOLDER_SITE_URL = "https://smartcity.example.id/"
+"""mkdocs.yml's site_url when MASTERPLAN_SITE_URL is not set: no deployment answers there."""
+
 
 @dataclass(frozen=True)
 class Settings:
     """What differs between deployments of the site."""
 
-    site_url: str = "https://smartcity.example.id/"
+    site_url: str = PLACEHOLDER_SITE_URL
     """Public address, ending in '/'; canonical URLs, feeds and citations use it."""
     data_license: str = "CC BY 4.0"
     """Licence of the published data."""
@@ -21,6 +24,13 @@ class Settings:
     """Where the licence text is."""
     publisher: str = "Pemerintah kabupaten/kota masing-masing"
     """Who publishes the data, for attribution."""
+
+    @property
+    def has_public_address(self) -> bool:
+        """Whether site_url is this deployment's real address (MASTERPLAN_SITE_URL or site_url in
+        mkdocs.yml), not the placeholder: features that print or encode an address for people to
+        type or scan (the Quick Win QR codes, the print footer) are left out without one."""
+        return self.site_url != PLACEHOLDER_SITE_URL
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -133,6 +133,11 @@ def quick_win(slug: str, program_id: str) -> str:
     return f"{slug}/quick-win/{program_id}.md"
 
 
+def print_version(slug: str) -> str:
+    """A region's whole plan as one printable document (``/<slug>/cetak/``)."""
+    return f"{slug}/cetak.md"
+
+
 def analysis(slug: str) -> str:
     """A region's situation analysis."""
     return f"{slug}/analisis.md"

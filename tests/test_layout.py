@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("site",),  # the pipeline: check → render → write → MkDocs → Pagefind
     ("render",),  # the site's page families
     ("opendata", "feeds"),  # downloads and feeds, used by page families
-    ("templating", "charts", "jsonschema_export", "write", "mkdocs_pages"),  # what pages are made with
+    ("templating", "charts", "qr", "jsonschema_export", "write", "mkdocs_pages"),  # what pages are made with
     ("changes_output", "changes"),  # masterplan diff: two versions of the data compared, and the report
     ("spreadsheet",),  # program.yaml ↔ workbook, through the validator
     ("validate", "scaffold"),  # the data source: YAML → checked model

@@ -36,6 +36,7 @@ def test_page_list_is_the_url_contract(pages: dict[str, str]) -> None:
         "feed.xml",
         "index.md",
         "kota-uji-coba/analisis.md",
+        "kota-uji-coba/cetak.md",
         "kota-uji-coba/data/index.md",
         "kota-uji-coba/data/kota-uji-coba-program.csv",
         "kota-uji-coba/data/kota-uji-coba.json",

