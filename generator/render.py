@@ -24,7 +24,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import feeds, opendata, register, tallies, text, urls
+from generator import feeds, opendata, qr, register, tallies, text, urls
 from generator import model as m
 from generator.settings import Settings
 from generator.templating import Page, css_string, environment, href, status_text, tidy
@@ -142,7 +142,10 @@ def quick_win_pages(r: Renderer, region: m.Region) -> list[Page]:
     pages = [r.page("quick_wins.html.j2", urls.quick_wins(slug), programs=region.quick_wins, **_base(region))]
     for p in region.quick_wins:
         here = urls.quick_win(slug, p.id)
-        pages.append(r.page("quick_win.html.j2", here, p=p, page_url=r.public_url(here), **_base(region)))
+        page_url = r.public_url(here)
+        pages.append(r.page("quick_win.html.j2", here, p=p, page_url=page_url, **_base(region)))
+        if page_url:
+            pages.append(Page(urls.quick_win_qr(slug, p.id), qr.svg(page_url), "file"))
         for old in p.id_lama:
             old_path = urls.quick_win(slug, old)
             pages.append(r.page("redirect.html.j2", old_path, p=p, target_url=str(href(old_path, here)),

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import charts, qr, register, text, urls
+from generator import charts, register, text, urls
 from generator import model as m
 from generator.vocabulary import (
     DIM_INTRO,
@@ -254,7 +254,7 @@ def environment() -> jinja2.Environment:
         evaluation_cells=evaluation_cells, ext_link=ext_link, spending_sentence=spending_sentence,
         absorption_text=absorption_text, spending=m.spending, spending_by_year=m.spending_by_year,
         province_slug=register.slugify, status_text=status_text, budget_table=budget_table,
-        indicator_table=indicator_table, qr_svg=qr.svg, json=_front_matter, agencies=_agencies, attr=text.attr,
+        indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
         # Formatted numbers and dates hold only digits, letters and separators: safe as HTML.
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),
         percent=_safe(text.percent), date=_safe(text.date), title_case=text.title_case, uraian=text.uraian,

@@ -133,6 +133,11 @@ def quick_win(slug: str, program_id: str) -> str:
     return f"{slug}/quick-win/{program_id}.md"
 
 
+def quick_win_qr(slug: str, program_id: str) -> str:
+    """The QR code of a Quick Win's canonical address, beside its page (``…/quick-win/<id>/kode-qr.svg``)."""
+    return f"{slug}/quick-win/{program_id}/kode-qr.svg"
+
+
 def print_version(slug: str) -> str:
     """A region's whole plan as one printable document (``/<slug>/cetak/``)."""
     return f"{slug}/cetak.md"

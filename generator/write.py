@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from generator.templating import Page
 
 MANIFEST = ".generated.json"
-GENERATED_SUFFIXES = (".md", ".json", ".csv", ".xml")
-"""Pages, and the data downloads and feeds MkDocs copies as they are."""
+GENERATED_SUFFIXES = (".md", ".json", ".csv", ".xml", ".svg")
+"""Pages, and the data downloads, feeds and Quick Win QR codes MkDocs copies as they are."""
 
 
 @dataclass(frozen=True)

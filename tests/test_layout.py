@@ -19,8 +19,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__", "cli", "mkdocs_hooks"),  # commands: parse, call the pipeline, report
     ("site",),  # the pipeline: check → render → write → MkDocs → Pagefind
     ("render",),  # the site's page families
-    ("opendata", "feeds"),  # downloads and feeds, used by page families
-    ("templating", "charts", "qr", "jsonschema_export", "write", "mkdocs_pages"),  # what pages are made with
+    ("opendata", "feeds", "qr"),  # downloads and feeds, used by page families
+    ("templating", "charts", "jsonschema_export", "write", "mkdocs_pages"),  # what pages are made with
     ("changes_output", "changes"),  # masterplan diff: two versions of the data compared, and the report
     ("spreadsheet",),  # program.yaml ↔ workbook, through the validator
     ("validate", "scaffold"),  # the data source: YAML → checked model

@@ -129,16 +129,16 @@ def test_qr_code_decodes_to_the_canonical_url(browse: Browse, tmp_path: Path) ->
     visit = browse(QUICK_WIN)
     page = visit.page
     canonical = _canonical(page)
-    code = page.locator(".mp-qr svg")
-    assert code.get_attribute("aria-label") == f"Kode QR berisi alamat halaman ini: {canonical}"
+    code = page.locator(".mp-qr .mp-qr-kode")
+    assert code.get_attribute("alt") == f"Kode QR berisi alamat halaman ini: {canonical}"
     box = code.bounding_box()
     assert box is not None and 80 <= box["width"] <= 140, f"QR code on screen is {box} (small, about 120 px)"
     assert page.locator(".mp-qr figcaption").inner_text().split("\n") == ["Pindai untuk membuka halaman ini", canonical]
-    assert _decode(page, ".mp-qr svg", tmp_path / "screen.png") == [canonical]
+    assert _decode(page, ".mp-qr .mp-qr-kode", tmp_path / "screen.png") == [canonical]
     page.emulate_media(media="print")
     try:
         assert page.locator(".mp-poster").is_visible()
-        assert _decode(page, ".mp-qr svg", tmp_path / "print.png") == [canonical]
+        assert _decode(page, ".mp-qr .mp-qr-kode", tmp_path / "print.png") == [canonical]
     finally:
         page.emulate_media(media="null")
     assert str(escape(canonical)) == canonical  # the address is plain text, nothing to unescape
@@ -213,5 +213,5 @@ def test_every_qr_code_the_generator_draws_decodes(browse: Browse, tmp_path: Pat
     page = browse("/404.html").page
     for number, url in enumerate(VARIED_URLS):
         page.set_content(f'<body style="margin:0;background:#fff"><div id="c" style="width:240px;padding:8px">'
-                         f'{qr.svg(url, "kode")}</div></body>')
+                         f'{qr.svg(url)}</div></body>')
         assert _decode(page, "#c", tmp_path / f"code-{number}.png") == [url], url
