@@ -288,7 +288,7 @@ def page_urls(slug: str, plan: m.Masterplan | None, programs: tuple[m.Program, .
     can still be compared; tests/test_diff.py checks it against the rendered pages.
     """
     paths = [urls.region(slug), urls.roadmap(slug), urls.quick_wins(slug), urls.changes(slug),
-             urls.region_data(slug), *(urls.dimension(slug, d) for d in m.DIMENSIONS)]
+             urls.region_data(slug), urls.print_version(slug), *(urls.dimension(slug, d) for d in m.DIMENSIONS)]
     if plan is not None and plan.analisis is not None:
         paths.append(urls.analysis(slug))
     redirects: dict[str, str] = {}

@@ -99,7 +99,8 @@ def test_print_version_pdf_holds_every_programme_and_its_address(browse: Browse,
                     "Quick Win", "Sumber"):
         assert re.search(rf"(^|\f){re.escape(chapter)}\n", text), f"chapter {chapter!r} does not open a page"
     # No site chrome on paper: header, local navigation, search, footer.
-    for chrome in ("Ketik untuk mencari", "Ganti ke mode", "Versi cetak / PDF", "Kembali ke halaman"):
+    for chrome in ("Ketik untuk mencari", "Ganti ke mode", "Versi cetak / PDF", "Ringkasan · Smart Governance",
+                   "Cetak halaman ini"):
         assert chrome not in flat, chrome
     # The address after an outside link.
     assert "(https://harapanjaya.contoh.go.id/lapor)" in flat
