@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from generator import changes, changes_output, scaffold, site, validate
+from generator import changes, changes_output, click_id, scaffold, site, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
 from generator.gitsource import GitError
-from generator.settings import read_config
+from generator.settings import Settings, load_settings, read_config
+
+click_id.install()  # before the decorators below, which already read some of click's texts
 
 REGIONS_OPTION = click.option(
     "--regions", "regions_dir", default="regions", show_default=True,
@@ -25,7 +29,9 @@ REGIONS_OPTION = click.option(
 def _existing_dir(regions_dir: str) -> Path:
     path = Path(regions_dir)
     if not path.is_dir():
-        raise click.UsageError(f"folder data {regions_dir!r} tidak ada")
+        raise click.UsageError(f'folder data "{regions_dir}" tidak ada di {Path.cwd()}; jalankan masterplan dari '
+                               "folder proyek (yang berisi regions/ dan mkdocs.yml), atau sebutkan folder datanya "
+                               "dengan --regions FOLDER")
     return path
 
 
@@ -50,14 +56,38 @@ def _summary(result: validate.Result, strict: bool) -> str:
         errors = result.errors + (result.warnings if strict else 0)
         warnings = 0 if strict else result.warnings
         return f"Gagal: {errors} galat, {warnings} peringatan ({counts} diperiksa)."
-    return f"Valid: {counts}, {result.warnings} peringatan."
+    summary = f"Valid: {counts}, {result.warnings} peringatan."
+    if result.warnings:
+        # CI checks with --strict: "Valid" alone would let an editor open a pull request that fails.
+        summary += (" CI memeriksa dengan --strict dan akan gagal karena peringatan itu: perbaiki, lalu "
+                    "periksa lagi dengan masterplan check --strict.")
+    return summary
 
 
 def _failed(result: validate.Result, strict: bool) -> bool:
     return not result.valid or (strict and result.warnings > 0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """A command whose usage line names its options in Indonesian."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    """The ``masterplan`` group: Indonesian placeholders in usage lines, for itself and every command."""
+
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="masterplan-publisher")
 def cli() -> None:
     """Validasi masterplan smart city dan terbitkan sebagai situs web."""
@@ -153,33 +183,70 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     project = _project(regions_dir, config)
     if not dev_addr.startswith(("127.0.0.1:", "localhost:")):
         raise click.UsageError("server pratinjau hanya boleh di 127.0.0.1")
+    if region is not None and not (project.regions / region).is_dir():
+        known = ", ".join(f.name for f in validate.region_folders(project.regions))
+        raise click.UsageError(f'wilayah "{region}" tidak ada di {project.regions_display}/; pilih salah satu: {known}')
     today = site.build_date()
     _generate(project, today, False, region)
     # The preview's hook is told what to regenerate in the configuration MkDocs hands it (mkdocs_hooks.py).
     extra = dict(read_config(project.config).get("extra") or {})
     extra[mkdocs_hooks.PREVIEW_KEY] = mkdocs_hooks.preview_settings(project.regions.resolve(), region, today)
+    # The hooks' messages (invalid data, valid again, the address) on stderr, without MkDocs' English chatter.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    hook_log = logging.getLogger("mkdocs.masterplan")
+    hook_log.addHandler(handler)
+    hook_log.setLevel(logging.INFO)
+    hook_log.propagate = False
+    click.echo("Membangun pratinjau; alamatnya muncul di sini bila sudah siap.", err=True)
     # Passing hooks replaces mkdocs.yml's list: keep the page hook it names, add the preview's own.
     hooks = [str(site.PAGE_HOOK), str(Path(mkdocs_hooks.__file__).resolve())]
     options: dict[str, Any] = {**site.engine_overrides(project), "extra": extra, "hooks": hooks}
     if region:
+        # MkDocs would warn (in English) about every link to the national pages, which are not built here.
+        quiet = OtherPagesFilter(region)
+        logging.getLogger("mkdocs.structure.nav").addFilter(quiet)
+        hook_log.addFilter(quiet)
+        click.echo("Pratinjau satu wilayah: halaman nasional dan wilayah lain tidak dibuat, jadi tautan ke sana "
+                   "tidak terbuka di pratinjau.", err=True)
         # Only this region's pages are built (and the national and hand-written ones): other regions'
         # pages left in content/ by an earlier full build would make each rebuild take the full site's time.
         options["exclude_docs"] = f"/kabupaten-*/\n/kota-*/\n!/{region}/\n"
     mkdocs_serve(str(project.config), dev_addr=dev_addr, watch=[str(project.regions)], **options)
+    click.echo("Pratinjau dihentikan.", err=True)
+
+
+class OtherPagesFilter(logging.Filter):
+    """Drops MkDocs' warnings about pages outside the previewed region: expected when only it is built."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__()
+        self.region = region
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every message but those about the national or other regions' pages."""
+        text = record.getMessage()
+        if "is included in the 'nav' configuration, which is not found" in text:
+            return False
+        target = re.search(r"but the target '([^']*)' is not a page or file of the site", text)
+        return target is None or target[1].startswith(self.region + "/")
 
 
 @cli.command()
 @click.argument("kode_wilayah")
 @REGIONS_OPTION
-def new(kode_wilayah: str, regions_dir: str) -> None:
+@CONFIG_OPTION
+def new(kode_wilayah: str, regions_dir: str, config: str) -> None:
     """Buat folder wilayah baru dari daftar Kemendagri, mis. masterplan new 33.76."""
     try:
-        folder = scaffold.new_region(Path(regions_dir), kode_wilayah, site.build_date())
-    except scaffold.ScaffoldError as exc:
+        # The guide's address in the new files' comment: this deployment's, when its mkdocs.yml is here.
+        site_url = load_settings(Path(config)).site_url if Path(config).is_file() else Settings.site_url
+        folder = scaffold.new_region(Path(regions_dir), kode_wilayah, site.build_date(), site_url)
+    except (scaffold.ScaffoldError, PublishError) as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
     option = "" if regions_dir == "regions" else f" --regions {regions_dir}"
-    click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check{option}")
+    click.echo(f"Wilayah baru dibuat di {folder}/. Lengkapi isinya, lalu jalankan: masterplan check --strict{option}")
     click.echo(f"Lewat lembar kerja: isi daftar opd di {folder}/masterplan.yaml, lalu jalankan "
                f"masterplan export {folder.name}{option}, bagikan berkas {folder.name}.xlsx ke OPD, "
                f"dan masukkan hasilnya dengan masterplan import {folder.name}.xlsx{option}")

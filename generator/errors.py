@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +19,8 @@ class Problem:
     col: int
     """1-based column; 0 when the problem concerns the whole file."""
     severity: Severity
-    """``error`` blocks publishing; ``warning`` blocks it only with ``--strict``."""
+    """``error`` blocks publishing; ``warning`` blocks it only with ``--strict``; ``info`` never does (it says
+    what readers will see, e.g. a late programme)."""
     message: str
     """What is wrong, in Bahasa Indonesia, naming the key, what was expected and what was found."""
 
@@ -30,7 +31,8 @@ class Problem:
     def format_github(self) -> str:
         """Format as a GitHub Actions workflow annotation."""
         props = f"file={_gh_prop(self.path)},line={max(self.line, 1)},col={max(self.col, 1)}"
-        return f"::{self.severity} {props}::{_gh_data(self.message)}"
+        level = "notice" if self.severity == "info" else self.severity
+        return f"::{level} {props}::{_gh_data(self.message)}"
 
 
 def _gh_data(text: str) -> str:

@@ -29,6 +29,18 @@ def preview_settings(regions: Path, only: str | None, today: dt.date) -> dict[st
     return {"regions": str(regions), "only": only or "", "today": today.isoformat()}
 
 
+_state = {"invalid": False, "announced": False}
+"""Across rebuilds of one preview: whether the data was invalid last time, and whether the address was shown."""
+
+
+def _preview_state() -> dict[str, bool]:
+    # MkDocs executes this file anew each time it reloads its config (at every rebuild of `serve`), so the
+    # state lives in the copy imported once as a package module.
+    from generator import mkdocs_hooks
+
+    return mkdocs_hooks._state
+
+
 def on_pre_build(config: Any) -> None:
     """Regenerate ``content/`` from the data directory ``masterplan serve`` names."""
     preview = (config["extra"] or {}).get(PREVIEW_KEY) or {}
@@ -41,7 +53,12 @@ def on_pre_build(config: Any) -> None:
         for problem in exc.problems:
             log.warning(problem.format_text())
         log.warning("Data tidak valid: halaman lama tetap dipakai.")
+        _preview_state()["invalid"] = True
         return
+    state = _preview_state()
+    if state["invalid"]:
+        state["invalid"] = False
+        log.info("Data valid lagi: pratinjau memakai data terbaru.")
     if report.written or report.removed:
         log.info("Halaman dibuat ulang: %d ditulis, %d dihapus.", len(report.written), len(report.removed))
 
@@ -53,3 +70,10 @@ def on_post_build(config: Any) -> None:
         site.pagefind_index(Path(config["site_dir"]))
     except PublishError as exc:
         log.warning("Pencarian tidak tersedia di pratinjau: %s", exc)
+    # MkDocs' serve sets site_url to the address it serves on; the preview of one region opens at its page.
+    only = ((config["extra"] or {}).get(PREVIEW_KEY) or {}).get("only")
+    address = str(config["site_url"] or "") + (f"{only}/" if only else "")
+    state = _preview_state()
+    if address and not state["announced"]:
+        state["announced"] = True
+        log.info("Pratinjau siap: buka %s di peramban. Ctrl+C untuk berhenti.", address)

@@ -64,6 +64,16 @@ def lookup(kode: str) -> RegisteredRegion | None:
     return regions().get(kode)
 
 
+@functools.cache
+def _by_slug() -> dict[str, RegisteredRegion]:
+    return {r.slug: r for r in regions().values()}
+
+
+def by_slug(slug: str) -> RegisteredRegion | None:
+    """The kabupaten/kota whose folder name this is, or ``None``."""
+    return _by_slug().get(slug)
+
+
 def is_province(kode: str) -> bool:
     """Whether the code names a province (``32``) rather than a kabupaten/kota."""
     return "." not in kode and kode in _names()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from generator import register
 from generator.errors import MasterplanError
+from generator.settings import Settings
 
 
 class ScaffoldError(MasterplanError):
@@ -15,7 +17,8 @@ class ScaffoldError(MasterplanError):
 
 _MASTERPLAN = """\
 # Masterplan smart city {nama}, {provinsi}.
-# Panduan pengisian: halaman "Panduan editor data" di situs ini. Periksa dengan: masterplan check
+# Panduan pengisian: {guide} (di repositori: content/panduan/index.md).
+# Periksa dengan: masterplan check --strict (perintah yang juga dijalankan CI).
 versi_format: 1
 kode_wilayah: "{kode}"
 angkatan: {year}
@@ -34,16 +37,32 @@ program: []
 """
 
 
-def new_region(regions: Path, kode: str, today: dt.date) -> Path:
+_LOOSE_CODE = re.compile(r"([0-9]{2})\s*[,\-/ ]?\s*([0-9]{2})")
+
+
+def _unknown_code(kode: str) -> str:
+    """Why a code is refused, and the code that was probably meant."""
+    loose = _LOOSE_CODE.fullmatch(kode.strip())
+    if loose is not None and (meant := register.lookup(f"{loose[1]}.{loose[2]}")) is not None:
+        return (f'kode_wilayah "{kode}" harus berformat NN.NN; mungkin maksudnya {meant.kode} ({meant.nama}): '
+                f"masterplan new {meant.kode}")
+    if register.is_province(kode.strip()):
+        first = next(r for r in register.regions().values() if r.kode.startswith(kode.strip() + "."))
+        return (f'"{kode}" adalah kode provinsi {register.level_name(kode.strip())}; tulis kode kabupaten/kota, '
+                f"mis. masterplan new {first.kode} ({first.nama})")
+    return f'kode_wilayah "{kode}" bukan kabupaten/kota di daftar Kepmendagri (format NN.NN, mis. 33.28)'
+
+
+def new_region(regions: Path, kode: str, today: dt.date, site_url: str = Settings.site_url) -> Path:
     """Create ``regions/<slug>/`` with masterplan.yaml and program.yaml; refuse to overwrite anything."""
     found = register.lookup(kode.strip())
     if found is None:
-        raise ScaffoldError(f'kode_wilayah "{kode}" bukan kabupaten/kota di daftar Kepmendagri (format NN.NN)')
+        raise ScaffoldError(_unknown_code(kode))
     folder = regions / found.slug
     if folder.exists():
         raise ScaffoldError(f"folder {folder} sudah ada; tidak ada yang ditimpa")
     folder.mkdir(parents=True)
-    values = {"nama": found.nama, "provinsi": found.provinsi, "kode": found.kode,
+    values = {"nama": found.nama, "provinsi": found.provinsi, "kode": found.kode, "guide": site_url + "panduan/",
               "year": today.year, "start": today.year + 1, "end": today.year + 10}
     (folder / "masterplan.yaml").write_text(_MASTERPLAN.format(**values), encoding="utf-8")
     (folder / "program.yaml").write_text(_PROGRAM.format(**values), encoding="utf-8")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
@@ -38,17 +39,24 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 _INT_TEXT = re.compile(r"[-+]?[0-9]+")
 _URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S+)")
-_RUPIAH_TEXT = re.compile(r"(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,-|,00)?", re.IGNORECASE)
+
+# Zero-width and bidirectional formatting characters: invisible in an editor, yet published, and able to make a
+# name differ from what it shows or reorder what a reader sees.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_NAMES = {"\u200b": "spasi lebar nol", "\u200c": "pemisah lebar nol", "\u200d": "penyambung lebar nol",
+                    "\u2060": "penyambung kata", "\ufeff": "spasi lebar nol tak terputus"}
 
 
 class Collector:
     """Gathers the problems of one file."""
 
-    __slots__ = ("partial", "path", "problems")
+    __slots__ = ("partial", "path", "problems", "run_on")
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], run_on: dict[int, tuple[int, int]] | None = None) -> None:
         self.path = path
         self.problems = problems
+        self.run_on = run_on or {}
+        """From the load step: text values that ran on over lines starting with "- " (see yaml_source)."""
         self.partial: dict[str, tuple[Any, ...]] = {}
         """The valid items of each list that had an invalid one, so cross-checks can still run on them."""
 
@@ -106,6 +114,13 @@ def _check_text(kind: s.Text, node: yaml.Node, where: str, c: Collector) -> obje
     if node.tag in (_BOOL, _NULL):
         return _expect(c, node, where, "teks", "; apit dengan tanda kutip bila memang itu teksnya")
     value: str = node.value
+    invisible = _INVISIBLE.search(value)
+    if invisible is not None:
+        char = invisible.group()
+        c.add(_pos(node), f"{_label(where)}teks memuat karakter tak terlihat U+{ord(char):04X} "
+                          f"({_INVISIBLE_NAMES.get(char, 'kontrol arah teks')}) sesudah "
+                          f'"{value[max(0, invisible.start() - 20):invisible.start()]}"; hapus karakter itu')
+        return BAD
     if len(value.strip()) < kind.min_len:
         return _expect(c, node, where, f"teks sekurang-kurangnya {kind.min_len} karakter")
     if kind.max_len is not None and len(value) > kind.max_len:
@@ -200,11 +215,56 @@ def _check_rupiah(kind: s.Rupiah, node: yaml.Node, where: str, c: Collector) -> 
         if value < 0:
             return _expect(c, node, where, "jumlah Rupiah yang tidak negatif")
         return value
-    example = "150000000"
-    if _scalar(node) and (shaped := _RUPIAH_TEXT.fullmatch(node.value.strip())) is not None:
-        example = shaped.group(1).replace(".", "")  # "Rp 150.000.000" → 150000000
-    hint = f'; tulis angka bulat tanpa "Rp", titik atau tanda kutip, mis. {example}'
+    meant = rupiah_reading(str(node.value)) if _scalar(node) else None
+    if meant is not None:
+        # Say the exact integer: an example copied as it is would publish a wrong amount.
+        key = where.rsplit(".", 1)[-1]
+        hint = f'; tulis {key}: {meant} ({_rupiah_words(meant)}), tanpa "Rp", titik, koma atau tanda kutip'
+    else:
+        hint = '; tulis angka bulat saja, tanpa "Rp", titik, koma atau tanda kutip (Rp2,5 juta ditulis 2500000)'
     return _expect(c, node, where, "bilangan bulat Rupiah", hint)
+
+
+_RUPIAH_UNITS = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9,
+                 "m": 10**9, "triliun": 10**12, "t": 10**12}
+_AMOUNT = re.compile(
+    r"(?:rp\.?|idr)?\s*"
+    r"(?:(?P<dots>[0-9]{1,3}(?:\.[0-9]{3})+)|(?P<commas>[0-9]{1,3}(?:,[0-9]{3}){2,})"
+    r"|(?P<spaces>[0-9]{1,3}(?: [0-9]{3})+)"
+    r"|(?P<sci>[0-9]+(?:[.,][0-9]+)?e[-+]?[0-9]+)"
+    r"|(?P<number>[0-9]+(?:[.,][0-9]+)?)\s*(?P<unit>ribu|rb|juta|jt|miliar|milyar|m|triliun|t)\.?"
+    r"|(?P<plain>[0-9]+))"
+    r"\s*(?:,-|,00|\.-)?",
+    re.IGNORECASE)
+
+
+def rupiah_reading(text: str) -> int | None:
+    """The whole number of Rupiah a text unambiguously means ("350 juta", "Rp 350.000.000", "1,5 miliar",
+    "350,000,000", "3.5e8"), or ``None`` when it could mean more than one amount."""
+    match = _AMOUNT.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        grouped = match["dots"] or match["commas"] or match["spaces"] or match["plain"]
+        if grouped:
+            value = Decimal(re.sub(r"[., ]", "", grouped))
+        elif match["sci"]:
+            value = Decimal(match["sci"].replace(",", "."))
+        else:
+            number = match["number"]
+            # "1.500 juta" groups thousands; "1.5 juta" and "1,5 juta" are decimals.
+            number = number.replace(".", "") if re.fullmatch(r"[0-9]+\.[0-9]{3}", number) else number.replace(",", ".")
+            value = Decimal(number) * _RUPIAH_UNITS[match["unit"].lower()]
+    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+        return None
+    if value != value.to_integral_value() or value < 0 or value > 10**18:
+        return None
+    return int(value)
+
+
+def _rupiah_words(amount: int) -> str:
+    """``350000000`` → ``Rp350.000.000``, for a message that repeats what the editor meant."""
+    return "Rp" + f"{amount:,}".replace(",", ".")
 
 
 def _check_region_code(kind: s.RegionCode, node: yaml.Node, where: str, c: Collector) -> object:
@@ -230,11 +290,12 @@ def _check_list(kind: s.ListOf, node: yaml.Node, where: str, c: Collector) -> ob
     items = []
     ok = True
     for i, item in enumerate(node.value):
+        label = _program_label(item, i) if kind.item is s.PROGRAM else f"{where}[{i}]"
         if _scalar(item) and item.tag == _NULL:
-            c.add(_pos(item), f"{where}[{i}]: butir daftar kosong")
+            c.add(_pos(item), f"{label}: butir daftar kosong")
             ok = False
             continue
-        value = check(kind.item, item, f"{where}[{i}]", c)
+        value = check(kind.item, item, label, c)
         if value is BAD:
             ok = False
         else:
@@ -243,6 +304,16 @@ def _check_list(kind: s.ListOf, node: yaml.Node, where: str, c: Collector) -> ob
         c.partial[where] = tuple(items)
         return BAD
     return tuple(items)
+
+
+def _program_label(item: yaml.Node, index: int) -> str:
+    """``program "lapor-tegal"`` when the item's id can be read, else ``program ke-3`` (counted from 1)."""
+    if isinstance(item, yaml.MappingNode):
+        for key, value in item.value:
+            if (key.value == "id" and _scalar(value) and value.tag in (_STR, _INT) and 3 <= len(value.value) <= 60
+                    and s.PROGRAM_ID.pattern is not None and s.PROGRAM_ID.pattern.fullmatch(value.value)):
+                return f'program "{value.value}"'
+    return f"program ke-{index + 1}"
 
 
 def _key_problem(key_node: yaml.Node, where: str, c: Collector, known: Iterable[str],
@@ -294,11 +365,17 @@ def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> 
         marks[key] = (mark.line + 1, mark.column + 1)
         if value_node.tag == _NULL and value_node.__class__ is yaml.ScalarNode:
             continue  # an empty value is the same as leaving the key out
+        if value_node.__class__ is yaml.ScalarNode and entry[1].__class__ is s.Record:
+            _record_as_text(entry[1], key_node, value_node, _join(where, key), c)
+            ok = False
+            continue
         value = entry[0](entry[1], value_node, f"{where}.{key}" if where else key, c)
         if value is BAD:
             ok = False
         else:
             values[key] = value
+            if c.run_on and value_node.__class__ is yaml.ScalarNode and not value_node.style:  # plain
+                _run_on_text(kind, node, key_node, _join(where, key), c)
             if value_node.__class__ is yaml.SequenceNode and _scalar_list(entry[1]):
                 for i, item in enumerate(value_node.value):  # cross-checks point at the item itself
                     marks[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
@@ -311,6 +388,42 @@ def _check_record(kind: s.Record, node: yaml.Node, where: str, c: Collector) -> 
     if kind.build is None:
         return values
     return kind.build(**values, marks=marks)
+
+
+def _record_as_text(kind: s.Record, key_node: yaml.Node, node: yaml.Node, where: str, c: Collector) -> None:
+    """A record written on one line (``periode: 2024–2033``): show the lines it should be."""
+    keys = [k for k, f in kind.fields.items() if f.required] or list(kind.fields)[:1]
+    values = ["..."] * len(keys)
+    years = re.fullmatch(r"\s*([0-9]{4})\s*(?:-|–|—|s\.?d\.?|sampai|hingga)\s*([0-9]{4})\s*", str(node.value))
+    if keys == ["mulai", "selesai"] and years is not None:
+        values = [years[1], years[2]]
+    lines = " dan ".join(f'"{k}: {v}"' for k, v in zip(keys, values, strict=True))
+    indent = key_node.start_mark.column + 2
+    c.add(_pos(node), f"{where}: harus berisi kunci di baris-baris berikutnya, tetapi ditemukan {_found(node)}; "
+                      f'tulis "{key_node.value}:" saja di baris ini, lalu di bawahnya {lines}, masing-masing di '
+                      f"baris sendiri menjorok {indent} spasi")
+
+
+def _run_on_text(kind: s.Record, node: yaml.MappingNode, key_node: yaml.Node, where: str, c: Collector) -> None:
+    """Warn when a text value swallowed the list below it, probably because that list's key line is gone."""
+    hit = c.run_on.get(key_node.start_mark.line + 1)
+    value_node = next(v for k, v in node.value if k is key_node)
+    if hit is None or hit[0] - 1 > value_node.end_mark.line:
+        return  # the "- " line found below the key is not part of this text
+    present = {k.value for k, _v in node.value}
+    names = list(kind.fields)
+    after = names[names.index(key_node.value) + 1:]
+    # Only the key declared right after this one (visi → misi) is a guess worth printing.
+    guess = after[0] if after and after[0] not in present and _scalar_list(kind.fields[after[0]].kind) else None
+    start = (f'{_label(where)}teks ini berlanjut ke baris {hit[0]} yang diawali "- ", sehingga butir-butir di '
+             "bawahnya ikut menjadi teks")
+    if guess is not None:
+        fix = (f'; mungkin baris "{guess}:" terhapus: tambahkan baris "{guess}:" (menjorok '
+               f"{key_node.start_mark.column} spasi) tepat sebelum baris {hit[0]}")
+    else:
+        fix = (f"; bila itu daftar, tambahkan baris kuncinya tepat sebelum baris {hit[0]}; bila memang teks, apit "
+               "seluruh teks dengan tanda kutip")
+    c.add(hit, start + fix, "warning")
 
 
 def _scalar_list(kind: s.Kind) -> bool:
@@ -359,9 +472,10 @@ _CHECKS: dict[type, Callable[[Any, yaml.Node, str, Collector], object]] = {
 }
 
 
-def _check_file(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem]) -> tuple[Any, Collector]:
+def _check_file(kind: s.Kind, node: yaml.Node, path: str, problems: list[Problem],
+                run_on: dict[int, tuple[int, int]] | None = None) -> tuple[Any, Collector]:
     """Validate a file's root node against its declaration; the collector keeps partial lists."""
-    collector = Collector(path, problems)
+    collector = Collector(path, problems, run_on)
     return _CHECKS[type(kind)](kind, node, "", collector), collector
 
 
@@ -403,8 +517,7 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
                    "kode itu tidak ada di daftar 514 kabupaten/kota Kepmendagri")
             c.add(marks["kode_wilayah"], f'kode_wilayah: "{plan.kode_wilayah}" bukan kabupaten/kota; {why}')
         elif found.slug != slug:
-            c.add(marks["kode_wilayah"], f'kode_wilayah "{plan.kode_wilayah}" adalah {found.nama}, '
-                                         f'jadi nama foldernya harus "{found.slug}", bukan "{slug}"')
+            c.add(marks["kode_wilayah"], _code_folder_mismatch(plan.kode_wilayah, found, slug))
         elif plan.nama is not None and plan.nama != found.nama:
             c.add(marks["nama"], f'nama: harus sama dengan daftar Kepmendagri "{found.nama}", '
                                  f'tetapi ditemukan "{plan.nama}"')
@@ -426,7 +539,18 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
     return result
 
 
-def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Collector) -> None:
+def _code_folder_mismatch(code: str, found: register.RegisteredRegion, slug: str) -> str:
+    """Code and folder name different regions: the code is the likelier slip, so name both fixes."""
+    folder_region = register.by_slug(slug)
+    if folder_region is None:
+        return (f'kode_wilayah "{code}" adalah {found.nama}, tetapi nama folder "{slug}" tidak ada di daftar '
+                f'Kepmendagri; bila datanya untuk {found.nama}, pindahkan berkasnya ke folder "{found.slug}"')
+    return (f'kode_wilayah "{code}" adalah {found.nama}, tetapi folder "{slug}" untuk {folder_region.nama} '
+            f'(kode "{folder_region.kode}"); bila datanya untuk {folder_region.nama}, tulis kode_wilayah: '
+            f'"{folder_region.kode}"; bila untuk {found.nama}, pindahkan berkasnya ke folder "{found.slug}"')
+
+
+def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Collector, options: Options) -> None:
     agencies = {a.kode for a in plan.opd}
     period = plan.periode
     first_by_id: dict[str, tuple[int, int]] = {}
@@ -447,15 +571,17 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
                       f'{label}: id_lama "{old}" juga tercantum pada program "{old_ids[old].id}"')
             old_ids[old] = p
         if p.elemen not in m.ELEMENTS[p.dimensi]:
-            c.add(marks["elemen"], f'{label}: elemen "{p.elemen}" bukan bagian dari {p.dimensi}; '
-                                   "pilih salah satu dari: " + ", ".join(m.ELEMENTS[p.dimensi]))
+            owner = next(d for d in m.DIMENSIONS if p.elemen in m.ELEMENTS[d])
+            c.add(marks["elemen"], f'{label}: elemen "{p.elemen}" termasuk dimensi {owner}, bukan {p.dimensi}; '
+                                   f"bila programnya {owner}, tulis dimensi: {owner}; bila {p.dimensi}, pilih "
+                                   "elemen salah satu dari: " + ", ".join(m.ELEMENTS[p.dimensi]))
         if p.opd not in agencies:
             c.add(marks["opd"], f'{label}: opd "{p.opd}" tidak ada di daftar opd masterplan.yaml'
-                                + _suggest(p.opd, sorted(agencies)))
+                                + _agency_choices(p.opd, agencies))
         for i, kode in enumerate(p.opd_terkait):
             if kode not in agencies:
                 c.add(marks[f"opd_terkait[{i}]"], f'{label}: opd_terkait "{kode}" tidak ada di daftar opd '
-                                            "masterplan.yaml" + _suggest(kode, sorted(agencies)))
+                                            "masterplan.yaml" + _agency_choices(kode, agencies))
         if p.tahun_mulai > p.tahun_selesai:
             c.add(marks["tahun_selesai"], f"{label}: tahun_selesai ({p.tahun_selesai}) tidak boleh sebelum "
                                           f"tahun_mulai ({p.tahun_mulai})")
@@ -472,6 +598,21 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
             if not p.tahun_mulai <= budget.tahun <= p.tahun_selesai:
                 c.add(budget.marks["tahun"], f"{label}: anggaran[{i}].tahun {budget.tahun} di luar tahun program "
                                              f"{p.tahun_mulai}–{p.tahun_selesai}", "warning")
+        if p.is_late(options.today):
+            # Not a mistake in the data, but what readers will see: say so before it is published.
+            c.add(marks["tahun_selesai"], f"{label}: tahun_selesai {p.tahun_selesai} sudah lewat dan statusnya "
+                                          f'"{p.status}", jadi situs menandainya "terlambat"; bila program sudah '
+                                          "selesai atau dibatalkan, perbarui status dan tambahkan pembaruan", "info")
+
+
+def _agency_choices(code: str, agencies: set[str]) -> str:
+    """What to write instead of an unknown agency code: the close one, and every registered one."""
+    if not agencies:
+        return "; daftar itu masih kosong: tambahkan OPD-nya di opd masterplan.yaml (kode dan nama)"
+    listed = ", ".join(sorted(agencies))
+    close = _suggest(code, sorted(agencies)).removeprefix("; ").rstrip("?")
+    return (f"; yang terdaftar: {listed}" + (f" ({close})" if close else "") + "; pakai salah satunya, atau "
+            "tambahkan OPD itu di opd masterplan.yaml")
 
 
 def _check_realisation(programs: tuple[m.Program, ...], c: Collector, options: Options) -> None:
@@ -506,7 +647,7 @@ def _load(source: YamlFile, kind: s.Record, problems: list[Problem]) -> tuple[An
     if source.root is None:
         problems.extend(source.problems)
         return BAD, {}
-    value, collector = _check_file(kind, source.root, source.path, problems)
+    value, collector = _check_file(kind, source.root, source.path, problems, source.run_on)
     return value, collector.partial
 
 
@@ -588,9 +729,12 @@ def read_region(slug: str, display: str, present: set[str], read: Callable[[str]
     object): every version of the data goes through these same checks and messages.
     """
     problems: list[Problem] = []
+    data_root = display.rsplit("/", 1)[0] if "/" in display else "."
     for name in sorted(present - set(s.FILES)):
         problems.append(Problem(f"{display}/{name}", 1, 1, "warning",
-                                "berkas tidak dikenal diabaikan; yang dibaca hanya " + ", ".join(s.FILES)))
+                                "berkas tidak dikenal: yang dibaca hanya " + ", ".join(s.FILES) + "; pindahkan "
+                                f"berkas ini ke luar folder {data_root}/ atau hapus (selama ada, pemeriksaan "
+                                "--strict dan CI gagal)"))
     for name in s.REQUIRED_FILES:
         if name not in present:
             problems.append(Problem(f"{display}/{name}", 1, 1, "error", f"berkas wajib {name} tidak ada"))
@@ -610,7 +754,7 @@ def read_region(slug: str, display: str, present: set[str], read: Callable[[str]
     programs: tuple[m.Program, ...] = (
         program_file["program"] if program_file is not BAD else partial.get("program.yaml", {}).get("program", ()))
     if isinstance(plan, m.Masterplan):
-        _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems))
+        _check_programs(programs, plan, Collector(f"{display}/program.yaml", problems), options)
     _check_realisation(programs, Collector(f"{display}/program.yaml", problems), options)
     evaluations: tuple[m.Evaluation, ...] = ()
     evaluation_file = loaded.get("evaluasi.yaml")
@@ -619,7 +763,9 @@ def read_region(slug: str, display: str, present: set[str], read: Callable[[str]
         _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
     code = None
     # A demo region that borrowed a real code is already told so; the real region keeps its code.
-    if isinstance(plan, m.Masterplan) and not (plan.contoh and register.lookup(plan.kode_wilayah)):
+    real = register.lookup(plan.kode_wilayah) if isinstance(plan, m.Masterplan) else None
+    if isinstance(plan, m.Masterplan) and not (plan.contoh and real) and (plan.contoh or real is None
+                                                                          or real.slug == slug):
         code = (plan.kode_wilayah, *plan.marks["kode_wilayah"])
     return RegionReading(slug, plan if isinstance(plan, m.Masterplan) else None, identity, programs, evaluations,
                          tuple(sorted(problems)), code)
@@ -748,7 +894,7 @@ def check_program_tree(root: yaml.Node, display: str, plan: m.Masterplan,
     value, collector = _check_file(s.PROGRAM_FILE, root, display, problems)
     programs: tuple[m.Program, ...] = (
         value["program"] if value is not BAD else collector.partial.get("program", ()))
-    _check_programs(programs, plan, Collector(display, problems))
+    _check_programs(programs, plan, Collector(display, problems), options)
     _check_realisation(programs, Collector(display, problems), options)
     if value is BAD or any(p.severity == "error" for p in problems):
         return None, problems

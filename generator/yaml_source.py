@@ -8,6 +8,7 @@ being expanded (a "billion laughs" file is refused in linear time and memory).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -74,12 +75,16 @@ _SYNTAX_HINTS = (
 class YamlFile:
     """A parsed YAML file: its display path and root node (``None`` when unreadable)."""
 
-    __slots__ = ("path", "problems", "root")
+    __slots__ = ("path", "problems", "root", "run_on")
 
-    def __init__(self, path: str, root: yaml.Node | None, problems: list[Problem]) -> None:
+    def __init__(self, path: str, root: yaml.Node | None, problems: list[Problem],
+                 run_on: dict[int, tuple[int, int]] | None = None) -> None:
         self.path = path
         self.root = root
         self.problems = problems
+        self.run_on = run_on or {}
+        """Line of a ``key: text`` → (line, column) of a later line starting with ``- `` that YAML read as
+        more of that text (as when the ``misi:`` line above a list is deleted)."""
 
 
 def _problem(path: str, line: int, col: int, message: str) -> Problem:
@@ -113,10 +118,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def parse_text(path: str, text: str) -> YamlFile:
     """Parse YAML text into a node tree, or say where and why it cannot be read."""
-    tab = _TAB_INDENT.search(text)
-    if tab is not None:
-        line, col = _line_col(text, tab.end() - 1)
-        return YamlFile(path, None, [_problem(path, line, col, "tab tidak diizinkan untuk indentasi; gunakan spasi")])
+    if _TAB_INDENT.search(text) is not None:
+        return YamlFile(path, None, _tab_problems(path, text))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -126,6 +129,10 @@ def parse_text(path: str, text: str) -> YamlFile:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = str(exc.problem or exc.context or "")
         message = next((hint for key, hint in reversed(_SYNTAX_HINTS) if key in problem), None)
+        if problem.startswith(_INDENT_PROBLEMS) and exc.problem_mark is not None:
+            slip = _indent_slip(text, exc.problem_mark.line, problem.startswith("mapping values"))
+            if slip is not None:
+                line, col, message = slip
         if message is None:
             message = f"sintaks YAML tidak sah ({problem})"
         return YamlFile(path, None, [_problem(path, line, col, message)])
@@ -144,7 +151,110 @@ def parse_text(path: str, text: str) -> YamlFile:
     # Explicit tags need '!' and anchors need '&' in the text: skip the walk when neither appears.
     if "!" in text or "&" in text:
         _check_nodes(path, text, root, problems)
-    return YamlFile(path, None if problems else root, problems)
+    return YamlFile(path, None if problems else root, problems, _run_on(text))
+
+
+# A "key: text" line, then lines indented deeper than it, one of which starts with "- ": in a file that
+# parsed, those lines can only be more of the text (a list there would be a syntax error).
+# The look-ahead keeps each match to its key line, so a key line inside another's deeper lines is tried too.
+# Each part matches a line in one way only: an ambiguous one (" +[^\n]*") backtracks exponentially in the lines.
+# Key lines that open a list item ("- nama: x") are left out: their item's other keys are deeper than the dash,
+# so each would scan its whole item, and a list's first key is rarely the one whose list lost its key line.
+_RUN_ON = re.compile(r"^( *)[A-Za-z_][\w-]*: +[^\s#'\"\[{|>!&*][^\n]*(?=\n(?:\1 [^\n]*\n)*?(?P<dash>\1 +)- )",
+                     re.MULTILINE)
+
+
+def _run_on(text: str) -> dict[int, tuple[int, int]]:
+    """Candidates only: validation keeps those whose "- " line lies inside the text value YAML read."""
+    found: dict[int, tuple[int, int]] = {}
+    for match in _RUN_ON.finditer(text):
+        found[text.count("\n", 0, match.start()) + 1] = _line_col(text, match.end("dash"))
+    return found
+
+
+_INDENT_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-' indicator",
+                    "mapping values are not allowed")
+_LIST_ITEM = re.compile(r"- +|-$")
+
+
+def _content_indent(line: str) -> int:
+    """Column (0-based) where a line's key or value starts, after its indentation and any ``- ``."""
+    indent = len(line) - len(line.lstrip(" "))
+    while (dash := _LIST_ITEM.match(line, indent)) is not None and dash.end() < len(line):
+        indent = dash.end()
+    return indent
+
+
+def _code_lines(lines: list[str], before: int) -> Iterator[tuple[int, str]]:
+    """The lines above ``before`` that hold YAML (not blank, not a comment), nearest first."""
+    for number in range(before - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            yield number, lines[number]
+
+
+def _opens_block(line: str) -> bool:
+    """Whether a line ends with a key whose value follows on the next lines (``periode:``)."""
+    return line.split(" #", 1)[0].rstrip().endswith(":")
+
+
+def _indent_slip(text: str, number: int, deeper_only: bool) -> tuple[int, int, str] | None:
+    """When the line a parser error points at is indented unlike any line it could belong to,
+    say by how much and to what it should be changed; ``None`` when that is not the cause."""
+    lines = text.split("\n")
+    if number >= len(lines):
+        return None
+    line = lines[number]
+    indent = len(line) - len(line.lstrip(" "))
+    above = list(_code_lines(lines, number))
+    if not line.strip() or not above:
+        return None
+    previous_number, previous = above[0]
+    sibling = _content_indent(previous)
+    if _opens_block(previous) and indent > sibling:
+        return None  # the first line of a block may be indented as deep as it likes
+    is_item = line.lstrip(" ").startswith("-")
+    # Indentations the line could have: its kind's (list item or key) on any line above.
+    known: dict[int, int] = {}
+    for other_number, other in above:
+        other_indent = len(other) - len(other.lstrip(" "))
+        if is_item and other.lstrip(" ").startswith("-"):
+            known.setdefault(other_indent, other_number)
+        elif not is_item:
+            known.setdefault(_content_indent(other), other_number)
+    if indent in known or (deeper_only and indent <= sibling):
+        return None
+    if not is_item and indent > sibling:
+        target = sibling
+    else:
+        # Nearest known indentation; on a tie, the line above's, then the deeper one.
+        target = min(known, key=lambda k: (abs(k - indent), k != sibling, -k), default=sibling)
+    like = known.get(target, previous_number)
+    shown = lines[like].strip()
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return number + 1, indent + 1, (f"indentasi tidak sejajar: baris ini menjorok {indent} spasi; buat menjorok "
+                                    f'{target} spasi, sejajar dengan baris {like + 1} ("{shown}")')
+
+
+def _tab_problems(path: str, text: str) -> list[Problem]:
+    """One problem per line indented with a tab, each saying how many spaces to write instead."""
+    lines = text.split("\n")
+    fixed: list[str] = []  # the lines as they read once the earlier tabs are replaced
+    problems = []
+    for number, line in enumerate(lines):
+        tab = _TAB_INDENT.match(line)
+        if tab is None:
+            fixed.append(line)
+            continue
+        above = next(_code_lines(fixed, number), None)
+        spaces = 0
+        if above is not None:
+            spaces = _content_indent(above[1]) + (2 if _opens_block(above[1]) else 0)
+        rest = line.lstrip(" \t")
+        fixed.append(" " * spaces + rest)
+        problems.append(_problem(path, number + 1, tab.end(), f"tab tidak diizinkan untuk indentasi; ganti "
+                                                              f"awal baris ini dengan {spaces} spasi"))
+    return problems
 
 
 def _first_alias(text: str) -> tuple[int, int]:

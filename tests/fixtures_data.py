@@ -58,5 +58,5 @@ class DataDir:
 
 def invoke(*args: str) -> CliRun:
     """Run ``masterplan <args>`` in-process; an unexpected exception propagates instead of being hidden."""
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    result = CliRunner().invoke(cli, list(args), prog_name="masterplan", catch_exceptions=False)
     return CliRun(result.exit_code, result.stdout.splitlines(), result.stderr)

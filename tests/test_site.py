@@ -339,7 +339,12 @@ def test_new_region_passes_check(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["new", "33.28", "--regions", str(regions)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (f"Wilayah baru dibuat di {regions}/kabupaten-tegal/. Lengkapi isinya, "
-                                             f"lalu jalankan: masterplan check --regions {regions}")
+                                             f"lalu jalankan: masterplan check --strict --regions {regions}")
+    text = (regions / "kabupaten-tegal" / "masterplan.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Masterplan smart city Kabupaten Tegal, Jawa Tengah.\n"
+                           "# Panduan pengisian: https://smartcity.example.id/panduan/ (di repositori: "
+                           "content/panduan/index.md).\n"
+                           "# Periksa dengan: masterplan check --strict (perintah yang juga dijalankan CI).\n")
     assert (regions / "kabupaten-tegal" / "masterplan.yaml").is_file()
     check = CliRunner().invoke(cli, ["check", "--strict", "--regions", str(regions)])
     assert check.exit_code == 0, check.output
@@ -348,7 +353,28 @@ def test_new_region_passes_check(tmp_path: Path) -> None:
     assert again.exit_code == 1
     unknown = CliRunner().invoke(cli, ["new", "33.99", "--regions", str(regions)])
     assert unknown.exit_code == 1
-    assert 'kode_wilayah "33.99" bukan kabupaten/kota' in unknown.output
+    assert unknown.output == ('galat: kode_wilayah "33.99" bukan kabupaten/kota di daftar Kepmendagri (format NN.NN, '
+                              "mis. 33.28)\n")
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("3328", 'galat: kode_wilayah "3328" harus berformat NN.NN; mungkin maksudnya 33.28 (Kabupaten Tegal): '
+             "masterplan new 33.28"),
+    ("33,28", 'galat: kode_wilayah "33,28" harus berformat NN.NN; mungkin maksudnya 33.28 (Kabupaten Tegal): '
+              "masterplan new 33.28"),
+    ("33", 'galat: "33" adalah kode provinsi Jawa Tengah; tulis kode kabupaten/kota, mis. masterplan new 33.01 '
+           "(Kabupaten Cilacap)"),
+])
+def test_new_region_suggests_the_code_meant(tmp_path: Path, code: str, message: str) -> None:
+    """A code without its dot, or a province's code: the message names the command to run instead, which works."""
+    regions = tmp_path / "regions"
+    regions.mkdir()
+    result = CliRunner().invoke(cli, ["new", code, "--regions", str(regions)])
+    assert result.exit_code == 1
+    assert result.stderr == message + "\n"
+    assert list(regions.iterdir()) == []
+    suggested = message.split("masterplan new ")[1].split(" ")[0]
+    assert CliRunner().invoke(cli, ["new", suggested, "--regions", str(regions)]).exit_code == 0
 
 
 def test_dataset_sorted_by_slug() -> None:

@@ -141,7 +141,8 @@ def test_removals_file_is_validated(tmp_path: Path) -> None:
         "dihapus:\n  - url: kota-tegal\n    judul: X\n    tanggal: 2026-02-30\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--regions", str(project.regions)])
     assert result.exit_code == 1
-    lines = result.output.splitlines()
+    # The demo region's late programme is listed as information; only the problems matter here.
+    lines = [line for line in result.output.splitlines() if ": info: " not in line]
     assert lines[:-1] == [
         f"{project.regions}/dihapus.yaml:2:10: error: dihapus[0].url: harus berformat alamat halaman situs yang "
         "diawali dan diakhiri '/', mis. /kota-tegal/quick-win/aplikasi-lama/, tetapi ditemukan \"kota-tegal\"",

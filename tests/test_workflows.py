@@ -226,7 +226,8 @@ def test_github_pull_request_checks_then_builds_strictly(github: dict[Any, Any])
     for job_id in jobs:
         commands = list(masterplan_invocations(github_commands(github["jobs"][job_id])))
         assert "pip install -e ." in " ".join(github_commands(github["jobs"][job_id]))
-        assert has(commands, "check", "--format", "github"), f"{job_id}: no 'masterplan check --format github'"
+        assert has(commands, "check", "--strict", "--format", "github"), \
+            f"{job_id}: no 'masterplan check --strict --format github' (the command the editors' guide names)"
         assert has(commands, "build", "--strict"), f"{job_id}: no 'masterplan build --strict'"
         subs = [a[0] for a in commands]
         assert subs.index("check") < subs.index("build"), "check must run before build"
@@ -432,7 +433,7 @@ def test_gitlab_merge_request_checks_then_builds_strictly(gitlab: dict[str, Any]
     running = gitlab_runs(gitlab, "merge_request")
     assert running, "nothing runs in a merge-request pipeline"
     commands = [a for name in running for a in masterplan_invocations(gitlab_commands(jobs[name]))]
-    assert has(commands, "check")
+    assert has(commands, "check", "--strict")
     assert has(commands, "build", "--strict")
     for name in running:
         assert "pip install -e ." in gitlab_commands(jobs[name])
