@@ -191,6 +191,7 @@ def serve(regions_dir: str, config: str, region: str | None, dev_addr: str) -> N
     # The preview's hook is told what to regenerate in the configuration MkDocs hands it (mkdocs_hooks.py).
     extra = dict(read_config(project.config).get("extra") or {})
     extra[mkdocs_hooks.PREVIEW_KEY] = mkdocs_hooks.preview_settings(project.regions.resolve(), region, today)
+    extra[mkdocs_hooks.STATE_KEY] = mkdocs_hooks.preview_state()
     # The hooks' messages (invalid data, valid again, the address) on stderr, without MkDocs' English chatter.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))

@@ -29,16 +29,20 @@ def preview_settings(regions: Path, only: str | None, today: dt.date) -> dict[st
     return {"regions": str(regions), "only": only or "", "today": today.isoformat()}
 
 
-_state = {"invalid": False, "announced": False}
-"""Across rebuilds of one preview: whether the data was invalid last time, and whether the address was shown."""
+STATE_KEY = "masterplan_preview_state"
 
 
-def _preview_state() -> dict[str, bool]:
-    # MkDocs executes this file anew each time it reloads its config (at every rebuild of `serve`), so the
-    # state lives in the copy imported once as a package module.
-    from generator import mkdocs_hooks
+def preview_state() -> dict[str, bool]:
+    """What ``serve`` puts under ``extra`` → ``STATE_KEY``: whether the data was invalid at the last rebuild,
+    and whether the address was shown."""
+    return {"invalid": False, "announced": False}
 
-    return mkdocs_hooks._state
+
+def _state(config: Any) -> dict[str, bool]:
+    # MkDocs executes this file anew whenever it reloads its config (at every rebuild of `serve`), so the state
+    # lives in the dict serve created: each reloaded config holds that same object.
+    found: dict[str, bool] = (config["extra"] or {}).get(STATE_KEY) or preview_state()
+    return found
 
 
 def on_pre_build(config: Any) -> None:
@@ -53,9 +57,9 @@ def on_pre_build(config: Any) -> None:
         for problem in exc.problems:
             log.warning(problem.format_text())
         log.warning("Data tidak valid: halaman lama tetap dipakai.")
-        _preview_state()["invalid"] = True
+        _state(config)["invalid"] = True
         return
-    state = _preview_state()
+    state = _state(config)
     if state["invalid"]:
         state["invalid"] = False
         log.info("Data valid lagi: pratinjau memakai data terbaru.")
@@ -73,7 +77,7 @@ def on_post_build(config: Any) -> None:
     # MkDocs' serve sets site_url to the address it serves on; the preview of one region opens at its page.
     only = ((config["extra"] or {}).get(PREVIEW_KEY) or {}).get("only")
     address = str(config["site_url"] or "") + (f"{only}/" if only else "")
-    state = _preview_state()
+    state = _state(config)
     if address and not state["announced"]:
         state["announced"] = True
         log.info("Pratinjau siap: buka %s di peramban. Ctrl+C untuk berhenti.", address)

@@ -633,7 +633,12 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
     return f'; mungkin maksudnya "{close[0]}"?' if close else ""
 
 
-_PATH_PREFIX = re.compile(r"program\[\d+\]((?:\.[a-z_]+(?:\[\d+\])?)*): ")
+# The validator names a programme by its id (or "ke-N" before its id is readable); in a workbook the cell says it.
+_PATH_PREFIX = re.compile(r'program(?:\[\d+\]| "[a-z0-9-]+"| ke-\d+)((?:\.[a-z_]+(?:\[\d+\])?)*): ')
+_SCHEMA_WORDS = ("kunci ", "harus ", "butir daftar ")
+"""How the validator's own messages on a whole programme begin; cross-checks name the programme and keep it."""
+# In a cell the amount alone is typed, not the YAML line the message suggests.
+_YAML_AMOUNT = re.compile(r"; tulis (?:jumlah|realisasi): ([0-9]+) \(")
 _SEGMENT = re.compile(r"\.([a-z_]+)(\[\d+\])?")
 
 
@@ -830,9 +835,9 @@ def _cell_message(reader: _Reader, problem: Problem) -> CellProblem | None:
         return None
     message = problem.message
     match = _PATH_PREFIX.match(message)
-    if match is not None:
+    if match is not None and (match.group(1) or message[match.end():].startswith(_SCHEMA_WORDS)):
         segments = _SEGMENT.findall(match.group(1))
-        rest = message[match.end():]
+        rest = _YAML_AMOUNT.sub(r"; tulis \1 (", message[match.end():])
         if not segments or (segments[-1][1] and segments[-1][0] in reader.record_lists):
             message = rest
         else:

@@ -295,7 +295,8 @@ def test_invalid_old_data_is_reported_and_what_can_be_read_is_compared(repo: Rep
     assert result.lines[3:] == [
         "Kota Tegal (/kota-tegal/): berubah",
         "  data lama tidak valid (1 galat); hanya bagian yang terbaca dibandingkan:",
-        f"    {base[:12]}:regions/kota-tegal/program.yaml:46:13: error: program[2].status: harus salah satu dari: "
+        f'    {base[:12]}:regions/kota-tegal/program.yaml:46:13: error: program "bank-sampah-digital".status: harus '
+        "salah satu dari: "
         'rencana, berjalan, selesai, tertunda, dibatalkan, tetapi ditemukan "direncanakan"; mungkin maksudnya '
         '"rencana"?',
         "  program baru: Bank Sampah Digital (bank-sampah-digital) /kota-tegal/smart-environment/#bank-sampah-digital:"

@@ -35,11 +35,13 @@ LINE = "        jumlah: 150000000\n        sumber: APBD\n"
 
 @pytest.mark.parametrize(("new", "expected"), [
     (LINE + "        realisasi: -5\n",
-     f"{TEGAL_P}:17:20: error: program[0].anggaran[0].realisasi: harus jumlah Rupiah yang tidak negatif, "
+     f'{TEGAL_P}:17:20: error: program "lapor-tegal".anggaran[0].realisasi: harus jumlah Rupiah yang tidak '
+     "negatif, "
      'tetapi ditemukan "-5"'),
     (LINE + '        realisasi: "Rp 140.000.000"\n',
-     f'{TEGAL_P}:17:20: error: program[0].anggaran[0].realisasi: harus bilangan bulat Rupiah, tetapi ditemukan '
-     '"Rp 140.000.000"; tulis angka bulat tanpa "Rp", titik atau tanda kutip, mis. 140000000'),
+     f'{TEGAL_P}:17:20: error: program "lapor-tegal".anggaran[0].realisasi: harus bilangan bulat Rupiah, tetapi '
+     'ditemukan "Rp 140.000.000"; tulis realisasi: 140000000 (Rp140.000.000), tanpa "Rp", titik, koma atau tanda '
+     "kutip"),
 ])
 def test_realisation_is_a_rupiah_amount(data: DataDir, run_cli: Callable[..., CliRun], new: str,
                                         expected: str) -> None:
