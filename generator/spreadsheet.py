@@ -200,15 +200,17 @@ def _put(ws: Worksheet, row: int, col: int, kind: s.Kind, value: Any) -> int:
     return len(str(shown))
 
 
-def _rule(column: Column, letter: str, lists: dict[tuple[str, ...], str],
+def _rule(column: Column, child: bool, lists: dict[tuple[str, ...], str],
           agencies: tuple[str, ...]) -> DataValidation:
+    """The column's rule; ``child`` for a sheet whose rows belong to a programme of the Program sheet."""
     kind = column.kind
     options: dict[str, Any] = {}
     if kind is s.AGENCY_CODE and agencies:
         options = {"type": "list", "formula1": lists[agencies]}
     elif isinstance(kind, s.Enum):
         options = {"type": "list", "formula1": lists[kind.values]}
-    elif column.key == "id" and kind is s.PROGRAM_ID and letter == "A":
+    elif column.key == "id" and kind is s.PROGRAM_ID and child:
+        # Only the child sheets pick an existing programme; Program's own id column takes new ids.
         options = {"type": "list", "formula1": f"{PROGRAM_SHEET}!$A$2:$A${VALIDATED_ROWS}"}
     elif isinstance(kind, s.Rupiah):
         options = {"type": "whole", "operator": "greaterThanOrEqual", "formula1": "0"}
@@ -329,7 +331,7 @@ def build_workbook(programs: Sequence[m.Program], plan: m.Masterplan, slug: str,
             note = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=column.key[:32], prompt=text)
             note.add(f"{letter}1")
             ws.add_data_validation(note)
-            rule = _rule(column, letter, lists, agencies)
+            rule = _rule(column, sheet.list_key is not None, lists, agencies)
             rule.prompt = text
             rule.error = text
             rule.add(f"{letter}2:{letter}{VALIDATED_ROWS}")
@@ -414,6 +416,8 @@ class SheetData:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """(first row, first column, last row, last column) of each merged range."""
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    """Cells shown as a percentage: 40% is stored as 0.4, which is not what the editor meant."""
 
 
 class _Unreadable(Exception):
@@ -449,8 +453,32 @@ def _position(ref: str) -> tuple[int, int]:
     return int(match.group(2)), column_index_from_string(match.group(1))
 
 
+_PERCENT_FORMATS: Final = frozenset({"9", "10"})
+"""Excel's built-in number formats ``0%`` and ``0.00%``."""
+
+
+def _xlsx_percent_styles(archive: zipfile.ZipFile) -> set[str]:
+    """Indexes (the cells' ``s`` attribute) of the cell styles whose number format shows a percentage."""
+    if "xl/styles.xml" not in archive.namelist():
+        return set()
+    styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    percent = set(_PERCENT_FORMATS)
+    for fmt in styles.iter(f"{_MAIN}numFmt"):
+        # A % outside quotes or a backslash escape makes the format multiply by 100.
+        code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
+        if "%" in code:
+            percent.add(fmt.get("numFmtId", ""))
+    found: set[str] = set()
+    cell_xfs = styles.find(f"{_MAIN}cellXfs")
+    for index, xf in enumerate(cell_xfs if cell_xfs is not None else ()):
+        if xf.get("numFmtId") in percent:
+            found.add(str(index))
+    return found
+
+
 def _xlsx_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
-    """Formulas and merged ranges of an XLSX file, which the value reader does not report."""
+    """Formulas, merged ranges and percent cells of an XLSX file, which the value reader does not report."""
+    percent_styles = _xlsx_percent_styles(archive)
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL}Relationship")}
@@ -467,6 +495,8 @@ def _xlsx_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
                 formula = element.find(f"{_MAIN}f")
                 if formula is not None:
                     data.formulas[_position(element.get("r", ""))] = "=" + (formula.text or "...")
+                if element.get("s") in percent_styles:
+                    data.percent.add(_position(element.get("r", "")))
             elif element.tag == f"{_MAIN}mergeCell":
                 first, _, last = element.get("ref", "").partition(":")
                 (r1, c1), (r2, c2) = _position(first), _position(last or first)
@@ -477,8 +507,11 @@ def _xlsx_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
 def _ods_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
-    """Formulas and merged ranges of an ODS file, which the value reader does not report."""
+    """Formulas, merged ranges and percent cells of an ODS file, which the value reader does not report."""
     root = ElementTree.fromstring(archive.read("content.xml"))
     found: dict[str, SheetData] = {}
     for table in root.iter(f"{_TABLE}table"):
@@ -495,12 +528,15 @@ def _ods_structure(archive: zipfile.ZipFile) -> dict[str, SheetData]:
                 formula = cell.get(f"{_TABLE}formula")
                 cols = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
                 rows = int(cell.get(f"{_TABLE}number-rows-spanned", "1"))
+                percent = cell.get(f"{_OFFICE}value-type") == "percentage"
                 for r in range(row + 1, row + 1 + min(repeat, 10)):
                     for c in range(col + 1, col + 1 + min(span, 100)):
                         if formula is not None:
                             data.formulas[(r, c)] = formula.removeprefix("of:")
                         if cols > 1 or rows > 1:
                             data.merged.append((r, c, r + rows - 1, c + cols - 1))
+                        if percent:
+                            data.percent.add((r, c))
                 col += span
             row += repeat
     return found
@@ -526,7 +562,7 @@ def _read_values(path: Path, structure: dict[str, SheetData]) -> list[SheetData]
         for r, c in data.formulas:  # the value reader gives the saved result; formulas are refused
             if r - 1 - top >= 0 and r - 1 - top < len(rows) and c - 1 < len(rows[r - 1 - top]):
                 rows[r - 1 - top][c - 1] = None
-        sheets.append(SheetData(name, [[] for _ in range(top)] + rows, data.formulas, data.merged))
+        sheets.append(SheetData(name, [[] for _ in range(top)] + rows, data.formulas, data.merged, data.percent))
     return sheets
 
 
@@ -633,6 +669,20 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
     return f'; mungkin maksudnya "{close[0]}"?' if close else ""
 
 
+def _closest(value: str, choices: Sequence[str]) -> str:
+    """The choice ``value`` most likely means (same text in another case, or a close spelling), else itself."""
+    lowered = {c.lower(): c for c in choices}
+    if value.lower() in lowered:
+        return lowered[value.lower()]
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    return close[0] if close else value
+
+
+_WRONG_SEPARATORS: Final = frozenset(";/|")
+"""Characters people split a one-cell list with instead of the comma the guide sheet asks for."""
+_ANY_SEPARATOR: Final = re.compile(r"[\s,;/|]+")
+_DECIMAL_TEXT: Final = re.compile(r"[0-9]+[.,][0-9]+")
+
 # The validator names a programme by its id (or "ke-N" before its id is readable); in a workbook the cell says it.
 _PATH_PREFIX = re.compile(r'program(?:\[\d+\]| "[a-z0-9-]+"| ke-\d+)((?:\.[a-z_]+(?:\[\d+\])?)*): ')
 _SCHEMA_WORDS = ("kunci ", "harus ", "butir daftar ")
@@ -656,6 +706,12 @@ class _Reader:
         self.hints: dict[tuple[int, int, int], str] = {}
         """Extra words for the validator's message on a cell (a number stored as text)."""
         self.record_lists = {sheet.list_key for sheet in self.sheets if sheet.list_key}
+        self.agencies: tuple[str, ...] = ()
+        """The region's agency codes, for "mungkin maksudnya" on a code typed in another case or with a typo."""
+        self.percent: dict[int, set[tuple[int, int]]] = {}
+        """Per sheet, the cells formatted as a percentage."""
+        self.columns: dict[int, dict[int, Column | None]] = {}
+        """Per sheet, the column of each header position."""
 
     def add(self, order: int, row: int, col: int, message: str, severity: Severity = "error") -> None:
         name = self.sheets[order].name if 0 <= order < len(self.sheets) else ""
@@ -681,16 +737,42 @@ class _Reader:
         if isinstance(value, float):
             return yaml.ScalarNode(_FLOAT, repr(value), mark, mark)
         if isinstance(value, dt.datetime):
+            if isinstance(kind, s.Date):
+                self.hints[(order, row, col)] = (f"sel ini berisi tanggal dengan jam ({value:%H:%M}); hapus jamnya "
+                                                 f"dan isi tanggalnya saja, {value.date().isoformat()}")
             return yaml.ScalarNode(_STR, value.isoformat(sep=" "), mark, mark)
         if isinstance(value, dt.date):
             return yaml.ScalarNode(_DATE, value.isoformat(), mark, mark)
         text = str(value)
-        if isinstance(kind, (s.Integer, s.Number, s.Rupiah)) and _NUMBER_LIKE.fullmatch(text):
+        if isinstance(kind, s.Number) and _NUMBER_LIKE.fullmatch(text):
+            comma = text.strip().replace(".", ",") if _DECIMAL_TEXT.fullmatch(text.strip()) else "2,75"
+            dot = comma.replace(",", ".")
+            self.hints[(order, row, col)] = ("sel ini berisi teks, bukan angka: ketik ulang angkanya di sel "
+                                             "berformat Angka, dengan koma desimal bila Excel/Calc berbahasa "
+                                             f"Indonesia ({comma}) atau titik bila berbahasa Inggris ({dot})")
+        elif isinstance(kind, (s.Integer, s.Rupiah)) and _NUMBER_LIKE.fullmatch(text):
             self.hints[(order, row, col)] = ("sel ini berisi angka yang tersimpan sebagai teks: hapus tanda ' di "
                                              "depannya atau ubah format sel menjadi Angka, lalu ketik ulang")
         elif isinstance(kind, s.Date) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             self.hints[(order, row, col)] = "sel ini berisi teks, bukan tanggal: ketik ulang sebagai tanggal"
         return yaml.ScalarNode(_STR, text, mark, mark)
+
+    def separator(self, column: Column, value: Any, order: int, row: int, col: int) -> bool:
+        """Refuse a one-cell list of codes split by something other than commas; ``True`` when refused."""
+        kind = column.kind
+        if not (isinstance(kind, s.ListOf) and isinstance(kind.item, s.Text) and kind.item.pattern is not None
+                and isinstance(value, str)):
+            return False
+        used = sorted({char for char in value if char in _WRONG_SEPARATORS})
+        if not used:
+            return False
+        pieces = [p for p in _ANY_SEPARATOR.split(value.strip()) if p]
+        if kind.item is s.AGENCY_CODE:
+            pieces = [_closest(p, self.agencies) for p in pieces]
+        shown = " atau ".join(f'"{char}"' for char in used)
+        self.add(order, row, col, f"{column.key}: beberapa nilai dalam satu sel dipisah koma (lihat lembar "
+                                  f'{GUIDE_SHEET}), bukan {shown}; mungkin maksudnya "{", ".join(pieces)}"?')
+        return True
 
     def headers(self, order: int, data: SheetData) -> dict[int, Column | None]:
         """Known columns by position (``None`` for a column to skip); problems for the others."""
@@ -761,6 +843,14 @@ class _Reader:
             # nothing more to say about it than "required", which is dropped as said already.
             refused = (order, row_number, col) in self.reported
             value = row[col - 1] if col - 1 < len(row) and not refused else None
+            if ((row_number, col) in self.percent.get(order, ()) and isinstance(value, (int, float))
+                    and not isinstance(value, bool) and isinstance(column.kind, (s.Integer, s.Number, s.Rupiah))):
+                shown = f"{value * 100:.10g}"
+                self.add(order, row_number, col, f"{column.key}: sel berformat persen: {shown}% tersimpan sebagai "
+                                                 f"{value}; tulis {shown} di sel berformat Angka, tanpa format %")
+                value = None
+            elif self.separator(column, value, order, row_number, col):
+                value = None
             key_mark = self.mark(order, 1, col)
             pairs.append((yaml.ScalarNode(_STR, column.key, key_mark, key_mark),
                           self.scalar(column.kind, value, order, row_number, col)))
@@ -777,7 +867,9 @@ def _build_tree(reader: _Reader, sheets: dict[str, SheetData]) -> yaml.Node:
         if data is None:
             continue
         reader.structure(order, data)
+        reader.percent[order] = data.percent
         columns = reader.headers(order, data)
+        reader.columns[order] = columns
         id_col = next((col for col, column in columns.items() if column is not None and column.key == "id"), None)
         for row_number, row in reader.rows(order, data):
             start = reader.mark(order, row_number, 1)
@@ -846,10 +938,25 @@ def _cell_message(reader: _Reader, problem: Problem) -> CellProblem | None:
         if f'kunci wajib "{key}"' in message:
             return None
     hint = reader.hints.get((order, problem.line, col))
+    found = _FOUND.search(message)
     if hint is not None:
-        message = f"{message}; {hint}"
+        # The cell's own advice replaces the validator's, which speaks of YAML text (quotes, decimal point).
+        message = f"{message[:found.end()] if found else message}; {hint}"
+    elif found is not None and "mungkin maksudnya" not in message and _agency_column(reader, order, col):
+        message += _suggest(found.group(1), reader.agencies)
     name = reader.sheets[order].name
     return CellProblem(order, problem.line, col, problem.severity, message, reader.file, name)
+
+
+_FOUND: Final = re.compile(r'tetapi ditemukan "([^"]*)"')
+
+
+def _agency_column(reader: _Reader, order: int, col: int) -> bool:
+    column = reader.columns.get(order, {}).get(col)
+    if column is None:
+        return False
+    kind = column.kind
+    return kind is s.AGENCY_CODE or (isinstance(kind, s.ListOf) and kind.item is s.AGENCY_CODE)
 
 
 def import_workbook(path: Path, display: str, regions: Path, regions_display: str, options: validate.Options,
@@ -891,6 +998,8 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
         plan, plan_problems = validate.load_plan(regions / slug, f"{regions_display}/{slug}/masterplan.yaml",
                                                  options)
         found += plan_problems
+        if plan is not None:
+            reader.agencies = tuple(a.kode for a in plan.opd)
     tree = _build_tree(reader, sheets)
     programs: tuple[m.Program, ...] | None = None
     if plan is not None:
