@@ -1044,7 +1044,10 @@ def _region_errors(folder: Path, display: str, text: str, options: validate.Opti
 def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Program, ...],
            found: tuple[Finding, ...], options: validate.Options) -> ImportResult:
     name = region_name(plan)
-    text = yaml_writer.program_yaml(programs, name)
+    target = folder / "program.yaml"
+    old = target.read_text(encoding="utf-8") if target.is_file() else None
+    # The comment block at the top of the file (the scaffold's or the demo's header) is kept as it is.
+    text = yaml_writer.program_yaml(programs, name, yaml_writer.leading_comments(old) if old else "")
     # The written text must read back to the very same data; a difference is a bug, never a silent change.
     again = yaml_source.parse_text(display, text)
     if again.root is None:
@@ -1056,15 +1059,14 @@ def _write(folder: Path, display: str, plan: m.Masterplan, programs: tuple[m.Pro
     refused = _region_errors(folder, display, text, options)
     if refused:
         raise MasterplanError("program.yaml yang akan ditulis tidak lulus pemeriksaan: " + refused[0].format_text())
-    target = folder / "program.yaml"
-    old = target.read_text(encoding="utf-8") if target.is_file() else None
     extra: list[Finding] = []
     if old is not None and old != text:
-        where = yaml_writer.dropped_comment(old, name)
+        where = yaml_writer.dropped_comment(old)
         if where is not None:
             extra.append(Problem(display, where[0], where[1], "warning",
-                                 "komentar di program.yaml tidak disimpan: berkas ditulis ulang dari lembar kerja "
-                                 "(komentar lama tetap ada di riwayat git)"))
+                                 "komentar ini (dan komentar sesudahnya) tidak disimpan: program.yaml ditulis "
+                                 "ulang dari lembar kerja dan hanya komentar di awal berkas yang dipertahankan; "
+                                 "teks lamanya masih ada di riwayat git hanya bila berkas sudah di-commit"))
     changed = old != text
     if changed:
         _atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))

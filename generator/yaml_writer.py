@@ -21,9 +21,11 @@ _STR = "tag:yaml.org,2002:str"
 
 HEADER = (
     "# Program masterplan smart city {nama}.\n"
-    "# Ditulis oleh `masterplan import` dari lembar kerja; komentar lain tidak disimpan saat impor berikutnya.\n"
+    "# Ditulis oleh `masterplan import` dari lembar kerja; impor berikutnya hanya menyimpan komentar di awal "
+    "berkas.\n"
 )
-"""The only comment the tool writes; any other comment in program.yaml is lost on import (with a warning)."""
+"""The comment the tool writes when the file had none at its top. The comment block at the top of an existing
+file is kept verbatim instead; any other comment in program.yaml is lost on import (with a warning)."""
 
 
 try:  # the C scanner is much faster; fall back to pure Python where libyaml is absent
@@ -120,9 +122,28 @@ def _entry(prefix: str, key: str, kind: s.Kind, item: Any, indent: int, out: lis
         out.append(f"{prefix}{key}: {_scalar_text(kind, item, indent + 2)}\n")
 
 
-def program_yaml(programs: Sequence[m.Program], region_name: str) -> str:
-    """The whole program.yaml text for these programmes, in their order, a blank line between two."""
-    out = [HEADER.format(nama=region_name)]
+def leading_comments(text: str) -> str:
+    """The comment block at the top of ``text`` (its comment and blank lines before anything else), verbatim;
+    empty when there is no comment there."""
+    end = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        end += len(line)
+    block = text[:end]
+    if "#" not in block:
+        return ""
+    return block if block.endswith(("\n", "\r")) else block + "\n"
+
+
+def program_yaml(programs: Sequence[m.Program], region_name: str, header: str = "") -> str:
+    """The whole program.yaml text for these programmes, in their order, a blank line between two.
+
+    ``header`` is the comment block kept from the top of the file being replaced (see ``leading_comments``);
+    without one the tool's own two lines are written.
+    """
+    out = [header or HEADER.format(nama=region_name)]
     if not programs:
         out.append("program: []\n")  # the key is required even with no programme
         return "".join(out)
@@ -134,12 +155,12 @@ def program_yaml(programs: Sequence[m.Program], region_name: str) -> str:
     return "".join(out)
 
 
-def dropped_comment(text: str, region_name: str) -> tuple[int, int] | None:
-    """Where the first comment the tool did not write is in ``text`` (1-based), or ``None``."""
-    header = HEADER.format(nama=region_name)
+def dropped_comment(text: str) -> tuple[int, int] | None:
+    """Where in ``text`` (1-based) the first comment is that a rewrite loses: any comment after the block at
+    the top of the file, which ``program_yaml`` keeps; ``None`` when there is none."""
     if "#" not in text:
         return None
-    skip = len(header) if text.startswith(header) else 0
+    skip = len(leading_comments(text))
     # Tokens cover every character that is data or syntax; a '#' outside all of them starts a comment.
     # Positions come from line and column (the C scanner's index counts bytes, not characters).
     starts = [0]
