@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -309,6 +310,89 @@ def test_export_has_dropdowns_number_rules_and_explained_frozen_headers(data: Da
     assert wb["Program"].column_dimensions["C"].width >= 20
 
 
+def _sheet_xml(path: Path, sheet: str) -> str:
+    """The raw XML of a sheet as saved, found through the workbook's relationships."""
+    with zipfile.ZipFile(path) as archive:
+        book = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*r:id="([^"]+)"', book)
+        assert rid is not None
+        target = re.search(rf'<Relationship [^>]*Id="{rid.group(1)}"[^>]*Target="([^"]+)"|'
+                           rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid.group(1)}"', rels)
+        assert target is not None
+        part = (target.group(1) or target.group(2)).lstrip("/")
+        return archive.read(part if part.startswith("xl/") else f"xl/{part}").decode()
+
+
+def test_program_id_column_takes_new_ids(data: DataDir) -> None:
+    """Program!A has an input message but no rule that refuses a new id; the child sheets pick from it."""
+    path = _export(data)
+    wb = openpyxl.load_workbook(path)
+    id_rules = [dv for dv in wb["Program"].data_validations.dataValidation if str(dv.sqref) == "A2:A5000"]
+    assert [(dv.type, dv.formula1, dv.showErrorMessage, bool(dv.prompt)) for dv in id_rules] == [
+        (None, None, False, True)]
+    for child in ("Anggaran", "Indikator", "Pembaruan"):
+        rules = [(dv.type, dv.formula1) for dv in wb[child].data_validations.dataValidation
+                 if str(dv.sqref) == "A2:A5000"]
+        assert rules == [("list", "Program!$A$2:$A$5000")], child
+    # The saved XML itself: no list rule at all on Program, the list rule on each child sheet.
+    program = _sheet_xml(path, "Program")
+    assert 'type="list"' in program  # dimensi, opd...
+    assert "Program!$A$2" not in program
+    assert re.search(r'<dataValidation [^>]*sqref="A2:A5000"', program) is not None
+    assert re.search(r'<dataValidation [^>]*type="list"[^>]*sqref="A2:A5000"', program) is None
+    assert "<formula1>Program!$A$2:$A$5000</formula1>" in _sheet_xml(path, "Anggaran")
+    # A new programme typed into the template, with its budget on Anggaran, imports.
+    _append("Program", "wifi-taman", None, "Wifi Taman Kota", None, "smart-living", "mobilitas", "jangka-pendek",
+            "diskominfo", None, 2026, 2027, "rencana", 0)(wb)
+    _append("Anggaran", "wifi-taman", 2026, 50000000, "APBD")(wb)
+    wb.save(path)
+    result = invoke("import", path.name)
+    assert result.lines == ["Valid: 4 program, 0 peringatan; regions/kota-tegal/program.yaml ditulis."]
+
+
+def test_comment_block_at_the_top_is_kept_and_other_comments_are_warned(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "regions").mkdir()
+    assert invoke("new", "33.76").exit_code == 0
+    folder = tmp_path / "regions/kota-tegal"
+    plan = folder / "masterplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "opd: []", "opd:\n  - kode: diskominfo\n    nama: Dinas Komunikasi dan Informatika"), encoding="utf-8")
+    assert invoke("export", "kota-tegal").exit_code == 0
+    wb = openpyxl.load_workbook(tmp_path / "kota-tegal.xlsx")
+    _append("Program", "wifi-taman", None, "Wifi Taman Kota", None, "smart-living", "mobilitas", "jangka-pendek",
+            "diskominfo", None, 2027, 2028, "rencana", 0)(wb)
+    wb.save(tmp_path / "kota-tegal.xlsx")
+    first = invoke("import", "kota-tegal.xlsx")
+    assert first.lines == ["Valid: 1 program, 0 peringatan; regions/kota-tegal/program.yaml ditulis."]
+    written = (folder / "program.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# Program masterplan smart city Kota Tegal. Tambahkan program sebagai butir daftar "
+                              "di bawah.\nprogram:\n  - id: wifi-taman\n")
+    assert invoke("import", "kota-tegal.xlsx").lines == [
+        "Valid: 1 program, 0 peringatan; regions/kota-tegal/program.yaml tidak berubah."]
+    # A comment between the programmes is the one that would be lost, and the warning points at it.
+    (folder / "program.yaml").write_text(written.replace("    nama: Wifi", "    # cek anggaran\n    nama: Wifi"),
+                                         encoding="utf-8")
+    again = invoke("import", "kota-tegal.xlsx")
+    assert again.lines == [
+        "regions/kota-tegal/program.yaml:4:5: warning: komentar ini (dan komentar sesudahnya) tidak disimpan: "
+        "program.yaml ditulis ulang dari lembar kerja dan hanya komentar di awal berkas yang dipertahankan; teks "
+        "lamanya masih ada di riwayat git hanya bila berkas sudah di-commit",
+        "Valid: 1 program, 1 peringatan; regions/kota-tegal/program.yaml ditulis."]
+    assert (folder / "program.yaml").read_text(encoding="utf-8") == written
+
+
+def test_leading_comments() -> None:
+    assert yaml_writer.leading_comments("# a\n\n# b\nprogram: []\n# c\n") == "# a\n\n# b\n"
+    assert yaml_writer.leading_comments("\n\nprogram: []\n") == ""
+    assert yaml_writer.leading_comments("program: [] # a\n") == ""
+    assert yaml_writer.leading_comments("# only") == "# only\n"
+    assert yaml_writer.dropped_comment("# a\nprogram: [] # b\n") == (2, 13)
+    assert yaml_writer.dropped_comment("# a\n# b\nprogram: []\n") is None
+
+
 def test_text_that_looks_like_a_formula_stays_text(data: DataDir) -> None:
     path = _edited(data, _set("Program", "C2", "=HYPERLINK(\"http://x\")", as_text=True))
     assert invoke("import", path.name).exit_code == 0
@@ -436,7 +520,12 @@ def test_workbook_saved_by_libreoffice_imports_to_the_same_data(tmp_path: Path, 
     # LibreOffice keeps the dropdowns and the number rules
     wb = openpyxl.load_workbook(xlsx)
     types = {(str(dv.sqref).split(":")[0], dv.type) for dv in wb["Anggaran"].data_validations.dataValidation}
-    assert {("B2", "whole"), ("C2", "whole"), ("D2", "list")} <= types
+    assert {("A2", "list"), ("B2", "whole"), ("C2", "whole"), ("D2", "list")} <= types
+    # ...and in LibreOffice's copy Program's id column still refuses nothing: a new id can be typed
+    program = {(str(dv.sqref).split(":")[0], dv.type, dv.showErrorMessage)
+               for dv in wb["Program"].data_validations.dataValidation}
+    assert ("E2", "list", True) in program
+    assert not [rule for rule in program if rule[0] == "A2" and (rule[1] not in (None, "none") or rule[2])], program
     for copy in (xlsx, ods):
         result = invoke("import", str(copy.relative_to(tmp_path)))
         # The demo region's late programme is listed as information, as check lists it.
@@ -448,6 +537,7 @@ def test_workbook_saved_by_libreoffice_imports_to_the_same_data(tmp_path: Path, 
     book = openpyxl.load_workbook(tmp_path / "kota-harapan-jaya.xlsx")
     book["Anggaran"]["C3"] = "=C2*2"
     book["Program"].merge_cells("E3:E4")
+    _percent("Pembaruan", "D2", 0.4)(book)
     book.save(tmp_path / "rumus.xlsx")
     result = invoke("import", str(_soffice("ods", tmp_path / "rumus.xlsx", calc).relative_to(tmp_path)))
     assert [line for line in result.lines if ": info: " not in line] == [
