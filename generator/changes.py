@@ -145,6 +145,10 @@ class ProgramChange:
     """Its status now (or last, when removed)."""
     budget: int = 0
     """Its total budget now (0 when removed)."""
+    spent: int | None = None
+    """Its reported realisation now (``None`` when none is reported, or when removed)."""
+    jenis: str = ""
+    """Its programme type now (or last, when removed): ``quick-win``, ``jangka-pendek``..."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,8 @@ class RegionChange:
     """Milestones that were not there before, by date."""
     budget: Change | None = None
     """The region's total budget, when it changed."""
+    realisation: Change | None = None
+    """The region's total reported realisation, when it changed (a new region's, when it reports any)."""
     programs: tuple[ProgramChange, ...] = ()
     urls: tuple[UrlChange, ...] = ()
 
@@ -339,7 +345,7 @@ def _compare_program(slug: str, old: m.Program | None, new: m.Program | None, to
         assert old is not None
         url = program_url(slug, old)
         return ProgramChange(old.id, old.nama, "dihapus", url, old.is_quick_win,
-                             removal_notice=old.is_quick_win and noticed(url), status=old.status)
+                             removal_notice=old.is_quick_win and noticed(url), status=old.status, jenis=old.jenis)
     changes = tuple(c for f in PROGRAM_FIELDS if (c := _change(f, old, new)) is not None)
     seen_updates = set(old.pembaruan) if old is not None else set()
     seen_evidence = set(_evidence(old)) if old is not None else set()
@@ -352,13 +358,25 @@ def _compare_program(slug: str, old: m.Program | None, new: m.Program | None, to
     if old is None:
         kind, old_id, other = "baru", None, ()
     else:
-        other = _other(old, new, _PROGRAM_OWN, {c.key for c in changes} | {"progres"})
+        reported = {c.key for c in changes} | {"progres"}
+        if "realisasi" in reported and _without_realisation(old) == _without_realisation(new):
+            reported.add("anggaran")  # only the realisation changed, and it has its own line
+        other = _other(old, new, _PROGRAM_OWN, reported)
         kind, old_id = ("berganti-id", old.id) if old.id != new.id else ("berubah", None)
         if kind == "berubah" and not (changes or other or updates or evidence or late or finished):
             return None
     return ProgramChange(new.id, new.nama, kind, program_url(slug, new), new.is_quick_win, old_id, changes, other,
                          updates, evidence, new.tahun_selesai if late else None, finished, status=new.status,
-                         budget=new.total_anggaran)
+                         budget=new.total_anggaran, spent=_spent((new,)), jenis=new.jenis)
+
+
+def _without_realisation(p: m.Program) -> tuple[m.Budget, ...]:
+    return tuple(dataclasses.replace(b, realisasi=None) for b in p.anggaran)
+
+
+def _spent(programs: tuple[m.Program, ...]) -> int | None:
+    spending = m.spending(programs)
+    return spending.spent if spending.reported else None
 
 
 def _compare_programs(slug: str, old_slug: str, old: tuple[m.Program, ...], new: tuple[m.Program, ...],
@@ -447,18 +465,22 @@ def _compare_region(old: validate.RegionReading | None, new: validate.RegionRead
     budget_field = Field[tuple[m.Program, ...]]("anggaran", "total anggaran",
                                                 lambda ps: sum(p.total_anggaran for p in ps), text.rupiah, money=True)
     budget = _change(budget_field, old_programs if old else None, new_programs if new else None)
+    realisation_field = Field[tuple[m.Program, ...]]("realisasi", "total realisasi anggaran", _spent, text.rupiah,
+                                                     money=True)
+    realisation = _change(realisation_field, old_programs if old else None, new_programs if new else None)
     url_changes = _url_changes(old, new, context)
     kind = ("baru" if old is None else "dihapus" if new is None else
             "pindah" if old.slug != new.slug else "berubah")
     old_problems = tuple(p for p in old.problems if p.severity == "error") if old else ()
     new_errors = sum(1 for p in new.problems if p.severity == "error") if new else 0
-    if kind == "berubah" and not (programs or changes or other or milestones or budget or url_changes
+    if kind == "berubah" and not (programs or changes or other or milestones or budget or realisation or url_changes
                                   or old_problems or new_errors):
         return None
     if kind == "dihapus":
         programs = ()  # a removed region's programmes go with it: its addresses say what happens
     return RegionChange(slug, _name(current), kind, old.slug if kind == "pindah" and old else None,
-                        old_problems, new_errors, changes, tuple(other), milestones, budget, programs, url_changes)
+                        old_problems, new_errors, changes, tuple(other), milestones, budget, realisation, programs,
+                        url_changes)
 
 
 # ---------------------------------------------------------------- reading both sides

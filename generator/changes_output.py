@@ -28,7 +28,7 @@ from generator.changes import (
     signed_rupiah_short,
 )
 from generator.errors import Problem
-from generator.vocabulary import MILESTONE_LABEL, STATUS_LABEL
+from generator.vocabulary import MILESTONE_LABEL, STATUS_LABEL, TYPE_LABEL
 
 JSON_VERSION = 1
 """Raised when a key changes meaning or disappears; adding a key keeps the version."""
@@ -46,10 +46,12 @@ def headline(report: Report) -> str:
     if not report.regions and not report.notices:
         return NO_CHANGE
     t = report.totals()
+    t["program_berubah"] -= t["program_berganti_id"]  # a renamed programme is counted once, as renamed
     parts = [f"{count} {label}" for key, label in (
         ("wilayah_baru", "wilayah baru"), ("wilayah_dihapus", "wilayah dihapus"),
         ("program_baru", "program baru"), ("program_dihapus", "program dihapus"),
-        ("program_berganti_id", "program berganti id"), ("program_selesai", "selesai"),
+        ("program_berganti_id", "program berganti id"), ("program_berubah", "program berubah"),
+        ("program_selesai", "selesai"),
         ("program_terlambat", "baru terlambat"), ("selesai_tanpa_bukti", "selesai tanpa bukti"),
         ("alamat_gagal", "alamat terbit akan hilang"), ("pemberitahuan_baru", "pemberitahuan penghapusan baru"),
         ("pemberitahuan_dicabut", "pemberitahuan penghapusan dicabut"),
@@ -124,8 +126,10 @@ class _Writer:
             title += f" {self.base + p.url}"
         details = [self.change(c) for c in p.changes] if p.kind != "baru" else []
         if p.kind == "baru":
-            kind = "Quick Win" if p.quick_win else "program"
+            kind = TYPE_LABEL.get(p.jenis, "Quick Win" if p.quick_win else "program")
             money = f"anggaran {text.rupiah(p.budget)}" if p.budget else "belum ada data anggaran"
+            if p.spent is not None:
+                money += f", realisasi {text.rupiah(p.spent)}"
             title += f": {kind}, {STATUS_LABEL[p.status or 'rencana']}, {money}"
         elif p.kind == "berganti-id":
             title = f"{s.code(p.old_id or '')} → {title}"
@@ -180,8 +184,7 @@ def as_text(report: Report, site_url: str | None) -> str:
             out.append(f"  data baru tidak valid ({r.new_errors} galat, lihat pesan pemeriksaan); yang tidak terbaca "
                        "tampil sebagai dihapus")
         out += [f"  {w.change(c)}" for c in r.changes]
-        if r.budget is not None:
-            out.append(f"  {w.change(r.budget)}")
+        out += [f"  {w.change(c)}" for c in (r.budget, r.realisation) if c is not None]
         if r.other:
             out.append("  juga berubah: " + ", ".join(r.other))
         out += [f"  tahapan baru: {_milestone(t.tanggal, t.jenis, t.keterangan, _TEXT)}" for t in r.milestones]
@@ -246,8 +249,7 @@ def as_markdown(report: Report, site_url: str | None) -> str:
             lines += ["", f"> **Data baru tidak valid** ({r.new_errors} galat, lihat pesan pemeriksaan): yang tidak "
                           "terbaca tampil sebagai dihapus."]
         facts = [f"- {w.change(c)}" for c in r.changes]
-        if r.budget is not None:
-            facts.append(f"- {w.change(r.budget)}")
+        facts += [f"- {w.change(c)}" for c in (r.budget, r.realisation) if c is not None]
         if r.other:
             facts.append("- juga berubah: " + ", ".join(r.other))
         facts += [f"- tahapan baru: {_milestone(t.tanggal, t.jenis, t.keterangan, _MARKDOWN)}" for t in r.milestones]
@@ -298,7 +300,7 @@ def _problem_json(p: Problem) -> dict[str, Any]:
 def _program_json(p: ProgramChange) -> dict[str, Any]:
     return {
         "id": p.id, "nama": p.nama, "jenis": p.kind, "url": p.url, "quick_win": p.quick_win, "id_lama": p.old_id,
-        "status": p.status, "anggaran": p.budget,
+        "status": p.status, "anggaran": p.budget, "realisasi": p.spent, "jenis_program": p.jenis,
         "perubahan": [_change_json(c) for c in p.changes], "lainnya": list(p.other),
         "pembaruan_baru": [{"tanggal": u.tanggal.isoformat(), "catatan": u.catatan, "status": u.status,
                             "progres": u.progres, "bukti": u.bukti} for u in p.updates],
@@ -325,7 +327,7 @@ def as_json(report: Report, site_url: str | None) -> str:
             "data_lama_tidak_valid": [_problem_json(p) for p in r.old_problems],
             "galat_data_baru": r.new_errors,
             "perubahan": [_change_json(c) for c in r.changes], "lainnya": list(r.other),
-            "anggaran": _change_json(r.budget),
+            "anggaran": _change_json(r.budget), "realisasi": _change_json(r.realisation),
             "tahapan_baru": [{"jenis": t.jenis, "tanggal": t.tanggal.isoformat(), "tempat": t.tempat,
                               "keterangan": t.keterangan} for t in r.milestones],
             "program": [_program_json(p) for p in r.programs],

@@ -115,7 +115,8 @@ def test_every_kind_of_change_in_text(repo: Repo, run_cli: Callable[..., CliRun]
     assert result.exit_code == 0, result.stderr
     assert result.lines == [
         intro(repo),
-        "1 wilayah berubah: 1 program baru, 1 program berganti id, 1 baru terlambat, anggaran +Rp1,2 miliar",
+        "1 wilayah berubah: 1 program baru, 1 program berganti id, 2 program berubah, 1 baru terlambat, anggaran "
+        "+Rp1,2 miliar",
         "",
         "Kota Tegal (/kota-tegal/): berubah",
         "  status dokumen: Dalam penyusunan → Ditetapkan",
@@ -146,7 +147,7 @@ def test_finished_without_evidence_and_status_change(repo: Repo, run_cli: Callab
                    "    status: selesai\n    progres: 100\n")
     result = run_cli("diff")
     assert result.exit_code == 0
-    assert result.lines[1] == "1 wilayah berubah: 1 selesai, 1 selesai tanpa bukti"
+    assert result.lines[1] == "1 wilayah berubah: 1 program berubah, 1 selesai, 1 selesai tanpa bukti"
     assert result.lines[4:] == [
         "  program berubah: Portal Satu Data (satu-data-tegal) /kota-tegal/smart-governance/#satu-data-tegal",
         "    status: Berjalan → Selesai",
@@ -234,16 +235,29 @@ def test_base_without_the_region(repo: Repo, run_cli: Callable[..., CliRun]) -> 
     repo.commit("tanpa kota-tegal")
     base = git(repo.root, "rev-parse", "HEAD")
     shutil.copytree(REPO / "tests" / "data" / "valid" / "kota-tegal", repo.data.regions / "kota-tegal")
+    repo.data.edit("kota-tegal/program.yaml", "        jumlah: 150000000\n        sumber: APBD\n",
+                   "        jumlah: 150000000\n        sumber: APBD\n        realisasi: 140000000\n")
     result = run_cli("diff", "--base", base)
     assert result.exit_code == 0
-    assert result.lines[:4] == [
+    assert result.lines[:6] == [
         f"Dibandingkan dengan {base} (commit {base[:12]}); tanggal build 22 November 2026.",
         "1 wilayah berubah: 1 wilayah baru, 3 program baru, 1 selesai, anggaran +Rp150 juta",
         "",
         "Kota Tegal (/kota-tegal/): wilayah baru",
+        "  total anggaran: – → Rp150.000.000 (+Rp150.000.000)",
+        "  total realisasi anggaran: – → Rp140.000.000 (+Rp140.000.000)",
     ]
+    # a new programme says its type (not "program"), its budget and what was spent
     assert "  program baru: Bank Sampah Digital (bank-sampah-digital) /kota-tegal/smart-environment/"\
-           "#bank-sampah-digital: program, Rencana, belum ada data anggaran" in result.lines
+           "#bank-sampah-digital: Jangka pendek, Rencana, belum ada data anggaran" in result.lines
+    assert "  program baru: Aplikasi Pengaduan Warga (lapor-tegal) /kota-tegal/quick-win/lapor-tegal/: Quick Win, " \
+           "Selesai, anggaran Rp150.000.000, realisasi Rp140.000.000" in result.lines, result.lines
+    report = json.loads("\n".join(run_cli("diff", "--base", base, "--format", "json").lines))
+    region = report["wilayah"][0]
+    assert region["realisasi"]["baru"] == 140_000_000 and region["realisasi"]["lama"] is None
+    assert {p["id"]: (p["jenis_program"], p["realisasi"]) for p in region["program"]} == {
+        "lapor-tegal": ("quick-win", 140_000_000), "satu-data-tegal": ("jangka-menengah", None),
+        "bank-sampah-digital": ("jangka-pendek", None)}
     assert "  alamat baru: /kota-tegal/quick-win/lapor-tegal/" in result.lines
     assert "  alamat dialihkan: /kota-tegal/quick-win/portal-data-tegal/ → /kota-tegal/quick-win/satu-data-tegal/" \
         not in result.lines  # not a Quick Win: no page, so no redirect
@@ -300,7 +314,7 @@ def test_invalid_old_data_is_reported_and_what_can_be_read_is_compared(repo: Rep
         'rencana, berjalan, selesai, tertunda, dibatalkan, tetapi ditemukan "direncanakan"; mungkin maksudnya '
         '"rencana"?',
         "  program baru: Bank Sampah Digital (bank-sampah-digital) /kota-tegal/smart-environment/#bank-sampah-digital:"
-        " program, Rencana, belum ada data anggaran",
+        " Jangka pendek, Rencana, belum ada data anggaran",
         "  program berubah: Portal Satu Data (satu-data-tegal) /kota-tegal/smart-governance/#satu-data-tegal",
         "    progres: 40% → 45%",
     ]
@@ -515,3 +529,7 @@ def test_reported_realisation_is_a_change(repo: Repo, run_cli: Callable[..., Cli
     result = run_cli("diff")
     assert result.exit_code == 0, result.stderr
     assert "    realisasi anggaran: – → Rp140.000.000 (+Rp140.000.000)" in result.lines, result.lines
+    # only the realisation changed: "anggaran" is not listed again among the other changes
+    assert not [line for line in result.lines if "juga berubah" in line], result.lines
+    assert "  total realisasi anggaran: – → Rp140.000.000 (+Rp140.000.000)" in result.lines
+    assert result.lines[1] == "1 wilayah berubah: 1 program berubah"

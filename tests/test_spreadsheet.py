@@ -545,6 +545,8 @@ def test_workbook_saved_by_libreoffice_imports_to_the_same_data(tmp_path: Path, 
         "setiap sel sendiri-sendiri",
         'calc/rumus.ods:Anggaran!C3: error: sel berisi rumus "=[.C2]*2"; data harus berupa nilai: salin sel lalu '
         "tempel sebagai nilai saja (Tempel Spesial › Hanya Nilai)",
+        "calc/rumus.ods:Pembaruan!D2: error: progres: sel berformat persen: 40% tersimpan sebagai 0.4; tulis 40 di "
+        "sel berformat Angka, tanpa format %",
     ]
 
 
