@@ -649,3 +649,19 @@ def test_a_writer_that_changed_the_data_writes_nothing(data: DataDir, monkeypatc
     with pytest.raises(MasterplanError, match="tidak sama dengan isi lembar kerja"):
         invoke("import", path.name)
     assert (data.root / TEGAL_P).read_bytes() == before
+
+
+def test_exported_workbook_in_the_repository_root_is_not_committed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`masterplan export` run in the repository root leaves <slug>.xlsx there: `git add .` must skip it."""
+    shutil.copy(REPO / ".gitignore", tmp_path / ".gitignore")
+    shutil.copytree(REPO / "tests" / "data" / "valid", tmp_path / "regions")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("export", "kota-tegal").exit_code == 0
+    (tmp_path / "kota-tegal.ods").write_bytes(b"")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    staged = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=tmp_path, check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert "regions/kota-tegal/program.yaml" in staged
+    assert [name for name in staged if name.endswith((".xlsx", ".ods"))] == []
