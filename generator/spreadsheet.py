@@ -750,7 +750,12 @@ class _Reader:
             self.hints[(order, row, col)] = ("sel ini berisi teks, bukan angka: ketik ulang angkanya di sel "
                                              "berformat Angka, dengan koma desimal bila Excel/Calc berbahasa "
                                              f"Indonesia ({comma}) atau titik bila berbahasa Inggris ({dot})")
-        elif isinstance(kind, (s.Integer, s.Rupiah)) and _NUMBER_LIKE.fullmatch(text):
+        elif isinstance(kind, s.Rupiah) and _NUMBER_LIKE.fullmatch(text):
+            digits = re.sub(r"[^0-9]", "", text) or "250000000"
+            self.hints[(order, row, col)] = ("sel ini berisi angka yang tersimpan sebagai teks: ubah format sel "
+                                             "menjadi Angka lalu ketik ulang angka bulatnya tanpa titik atau koma, "
+                                             f"mis. {digits} (tampilannya tetap memakai pemisah ribuan)")
+        elif isinstance(kind, s.Integer) and _NUMBER_LIKE.fullmatch(text):
             self.hints[(order, row, col)] = ("sel ini berisi angka yang tersimpan sebagai teks: hapus tanda ' di "
                                              "depannya atau ubah format sel menjadi Angka, lalu ketik ulang")
         elif isinstance(kind, s.Date) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):

@@ -135,7 +135,7 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
         f'{F}:Program!I2: error: program "lapor-tegal": opd_terkait "dinkes" tidak ada di daftar opd '
         "masterplan.yaml; yang terdaftar: bappeda, diskominfo; pakai salah satunya, atau tambahkan OPD itu di opd "
         "masterplan.yaml"]),
-    ("decimal comma as text (Indonesian locale)", _append("Indikator", "lapor-tegal", "Aduan", "persen", "80,5", None, 2025), [
+    ("decimal comma as text", _append("Indikator", "lapor-tegal", "Aduan", "persen", "80,5", None, 2025), [
         f'{F}:Indikator!D2: error: target: harus angka, tetapi ditemukan "80,5"; sel ini berisi teks, bukan angka: '
         "ketik ulang angkanya di sel berformat Angka, dengan koma desimal bila Excel/Calc berbahasa Indonesia "
         "(80,5) atau titik bila berbahasa Inggris (80.5)"]),
@@ -143,6 +143,10 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
         f'{F}:Indikator!D2: error: target: harus angka, tetapi ditemukan "80.5"; sel ini berisi teks, bukan angka: '
         "ketik ulang angkanya di sel berformat Angka, dengan koma desimal bila Excel/Calc berbahasa Indonesia "
         "(80,5) atau titik bila berbahasa Inggris (80.5)"]),
+    ("rupiah with thousands dots as text", _set("Anggaran", "C2", "150.000.000", as_text=True), [
+        f'{F}:Anggaran!C2: error: jumlah: harus bilangan bulat Rupiah, tetapi ditemukan "150.000.000"; sel ini berisi '
+        "angka yang tersimpan sebagai teks: ubah format sel menjadi Angka lalu ketik ulang angka bulatnya tanpa titik "
+        "atau koma, mis. 150000000 (tampilannya tetap memakai pemisah ribuan)"]),
     ("percent-formatted progres", _percent("Program", "M2", 0.4), [
         f"{F}:Program!M2: error: progres: sel berformat persen: 40% tersimpan sebagai 0.4; tulis 40 di sel "
         "berformat Angka, tanpa format %"]),
