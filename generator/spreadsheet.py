@@ -670,12 +670,13 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
 
 
 def _closest(value: str, choices: Sequence[str]) -> str:
-    """The choice ``value`` most likely means (same text in another case, or a close spelling), else itself."""
+    """The choice ``value`` most likely means (same text in another case, or a close spelling), else the value
+    in small letters (codes and ids are written that way)."""
     lowered = {c.lower(): c for c in choices}
     if value.lower() in lowered:
         return lowered[value.lower()]
     close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
-    return close[0] if close else value
+    return close[0] if close else value.lower()
 
 
 _WRONG_SEPARATORS: Final = frozenset(";/|")

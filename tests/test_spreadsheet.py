@@ -156,6 +156,9 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
     ("codes split by semicolon", _set("Program", "I2", "diskominfo; Bappeda"), [
         f'{F}:Program!I2: error: opd_terkait: beberapa nilai dalam satu sel dipisah koma (lihat lembar Petunjuk), '
         'bukan ";"; mungkin maksudnya "diskominfo, bappeda"?']),
+    ("codes split by semicolon, one not in the list", _set("Program", "I2", "Diskominfo;Dinkes"), [
+        f'{F}:Program!I2: error: opd_terkait: beberapa nilai dalam satu sel dipisah koma (lihat lembar Petunjuk), '
+        'bukan ";"; mungkin maksudnya "diskominfo, dinkes"?']),
     ("codes split by slash with a typo", _set("Program", "I2", "diskominfo/bapeda"), [
         f'{F}:Program!I2: error: opd_terkait: beberapa nilai dalam satu sel dipisah koma (lihat lembar Petunjuk), '
         'bukan "/"; mungkin maksudnya "diskominfo, bappeda"?']),
