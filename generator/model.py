@@ -62,6 +62,10 @@ class Milestone:
     """http(s) address of a report on it."""
     marks: Marks = field(default_factory=dict, compare=False, repr=False)
 
+    def is_planned(self, today: dt.date) -> bool:
+        """Planned, not yet happened: dated after the build date (shown as "dijadwalkan")."""
+        return self.tanggal > today
+
 
 @dataclass(frozen=True)
 class CouncilMember:
@@ -303,10 +307,31 @@ class Program:
         """Updates, newest first (stable for equal dates)."""
         return tuple(sorted(self.pembaruan, key=lambda u: u.tanggal, reverse=True))
 
+    def conflicts(self) -> tuple[tuple[str, Update], ...]:
+        """Where the programme's own ``status``/``progres`` disagree with its history: ``("status", u)`` and/or
+        ``("progres", u)``, ``u`` being the newest update that states that value (on one date, the one listed
+        last). An update's status and progress hold "from this date on", so the newest one is the current state.
+        """
+        found: list[tuple[str, Update]] = []
+        for key, own in (("status", self.status), ("progres", self.effective_progress)):
+            newest = _newest_stating(self.pembaruan, key)
+            if newest is not None and getattr(newest, key) != own:
+                found.append((key, newest))
+        return tuple(found)
+
     @property
     def last_updated(self) -> dt.date | None:
         """Date of the newest update."""
         return max((u.tanggal for u in self.pembaruan), default=None)
+
+
+def _newest_stating(updates: tuple[Update, ...], key: str) -> Update | None:
+    """The newest update that gives ``key`` (status or progres); on one date, the one listed last."""
+    newest = None
+    for u in updates:
+        if getattr(u, key) is not None and (newest is None or u.tanggal >= newest.tanggal):
+            newest = u
+    return newest
 
 
 @dataclass(frozen=True)

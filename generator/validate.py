@@ -6,11 +6,13 @@ or files follow it. Nothing here prints or exits: problems are returned as data.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from generator import register
 from generator import schema as s
 from generator.errors import Problem, Severity
 from generator.patterns import HOST, ISO_DATE, MAILTO, REGION_CODE
-from generator.yaml_source import YamlFile, load_file
+from generator.yaml_source import LINK_MESSAGE, YamlFile, load_file
 
 BAD: Final = object()
 """Marker for a value that failed validation (its problem is already recorded)."""
@@ -487,7 +489,15 @@ class Options:
     """What the checks compare against."""
 
     today: dt.date
-    """Build date: decides the latest allowed cohort and which programmes are late."""
+    """Build date: decides the latest allowed cohort, which programmes are late, and that no record of what
+    happened (an update, a source, an evaluation, a removal) is dated after it."""
+
+
+def _future(day: dt.date, options: Options) -> str | None:
+    """Why a date of something that happened cannot be ``day``, or None when it is not after the build date."""
+    if day <= options.today:
+        return None
+    return f"{day.isoformat()} belum terjadi (tanggal pembangunan situs {options.today.isoformat()})"
 
 
 def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Options) -> tuple[str, str] | None:
@@ -529,6 +539,10 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
     if plan.periode.mulai > plan.periode.selesai:
         c.add(plan.periode.marks["selesai"], f"periode.selesai ({plan.periode.selesai}) tidak boleh sebelum "
                                              f"periode.mulai ({plan.periode.mulai})")
+    for i, source in enumerate(plan.sumber):
+        if source.tanggal is not None and (future := _future(source.tanggal, options)):
+            c.add(source.marks["tanggal"], f"sumber[{i}].tanggal: {future}; tanggal terbit sumber tidak boleh di masa "
+                                           "depan, periksa tahunnya")
     seen: dict[str, m.Agency] = {}
     for i, agency in enumerate(plan.opd):
         if agency.kode in seen:
@@ -603,6 +617,7 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
             c.add(marks["tahun_selesai"], f"{label}: tahun_selesai {p.tahun_selesai} sudah lewat dan statusnya "
                                           f'"{p.status}", jadi situs menandainya "terlambat"; bila program sudah '
                                           "selesai atau dibatalkan, perbarui status dan tambahkan pembaruan", "info")
+        _check_history(p, label, c, options)
 
 
 def _agency_choices(code: str, agencies: set[str]) -> str:
@@ -626,9 +641,34 @@ def _check_realisation(programs: tuple[m.Program, ...], c: Collector, options: O
                                                  "tahunnya bila salah ketik")
 
 
-def _check_evaluations(evaluations: tuple[m.Evaluation, ...], c: Collector) -> None:
+def _check_history(p: m.Program, label: str, c: Collector, options: Options) -> None:
+    """Updates record what happened (none after the build date), and the newest one is the current state."""
+    future = False
+    for i, update in enumerate(p.pembaruan):
+        if why := _future(update.tanggal, options):
+            future = True
+            c.add(update.marks["tanggal"], f"{label}: pembaruan[{i}].tanggal {why}; pembaruan hanya mencatat yang "
+                                           "sudah terjadi: periksa tahunnya, atau tambahkan pembaruan ini setelah "
+                                           "tanggalnya tiba")
+    if future:
+        return  # which update is the newest is unknown until its date is fixed
+    for key, update in p.conflicts():
+        i = next(n for n, u in enumerate(p.pembaruan) if u is update)
+        own = p.status if key == "status" else p.effective_progress
+        said = update.status if key == "status" else update.progres
+        c.add(p.marks[key] if key in p.marks else p.marks["status"],
+              f"{label}: {key} {'kosong' if own is None else own} tidak sesuai dengan pembaruan terbaru "
+              f"(pembaruan[{i}], {update.tanggal.isoformat()}: {key} {said}); ubah {key} program menjadi {said}, "
+              "atau perbaiki pembaruan itu bila pembaruannya yang keliru", "warning")
+
+
+def _check_evaluations(evaluations: tuple[m.Evaluation, ...], c: Collector, options: Options) -> None:
     seen: dict[int, m.Evaluation] = {}
     for ev in evaluations:
+        if ev.tahun > options.today.year:
+            c.add(ev.marks["tahun"], f"evaluasi tahun {ev.tahun} belum terjadi (tanggal pembangunan situs "
+                                     f"{options.today.isoformat()}); hasil evaluasi hanya untuk tahun yang sudah "
+                                     "berjalan, periksa tahunnya")
         if ev.tahun in seen:
             c.add(ev.marks["tahun"], f"evaluasi tahun {ev.tahun} sudah ada (baris {seen[ev.tahun].marks['tahun'][0]})")
         seen[ev.tahun] = ev
@@ -760,7 +800,7 @@ def read_region(slug: str, display: str, present: set[str], read: Callable[[str]
     evaluation_file = loaded.get("evaluasi.yaml")
     if isinstance(evaluation_file, dict):
         evaluations = evaluation_file["evaluasi"]
-        _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems))
+        _check_evaluations(evaluations, Collector(f"{display}/evaluasi.yaml", problems), options)
     code = None
     # A demo region that borrowed a real code is already told so; the real region keeps its code.
     real = register.lookup(plan.kode_wilayah) if isinstance(plan, m.Masterplan) else None
@@ -772,10 +812,25 @@ def read_region(slug: str, display: str, present: set[str], read: Callable[[str]
 
 
 def read_region_folder(folder: Path, display: str, options: Options) -> RegionReading:
-    """Validate one region folder of the working tree."""
-    present = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
-    return read_region(folder.name, display, present, lambda name: load_file(folder / name, f"{display}/{name}"),
-                       options)
+    """Validate one region folder of the working tree; links and other entries that are not regular files
+    are refused without being read."""
+    # lstat, never stat: a link is refused without looking at (or reading) what it points to.
+    modes = {p.name: p.lstat().st_mode for p in folder.iterdir() if not p.name.startswith(".")}
+    other_links = sorted(name for name, mode in modes.items() if stat.S_ISLNK(mode) and name not in s.FILES)
+
+    def read(name: str) -> YamlFile:
+        shown = f"{display}/{name}"
+        if stat.S_ISLNK(modes[name]):
+            return YamlFile(shown, None, [Problem(shown, 0, 0, "error", LINK_MESSAGE)])
+        if not stat.S_ISREG(modes[name]):
+            return YamlFile(shown, None, [Problem(shown, 0, 0, "error", NOT_REGULAR_MESSAGE)])
+        return load_file(folder / name, shown)
+
+    reading = read_region(folder.name, display, set(modes) - set(other_links), read, options)
+    if not other_links:
+        return reading
+    refused = [Problem(f"{display}/{name}", 0, 0, "error", LINK_MESSAGE) for name in other_links]
+    return dataclasses.replace(reading, problems=tuple(sorted([*reading.problems, *refused])))
 
 
 def _load_region(folder: Path, display: str, options: Options, keep_model: bool) -> _Outcome:
@@ -811,15 +866,44 @@ class Result:
         return sum(1 for p in self.problems if p.severity == "warning")
 
 
+NOT_REGULAR_MESSAGE = "bukan berkas biasa (mis. folder atau pipa) sehingga tidak dibaca; data harus berupa berkas biasa"
+ROOT_LINK_MESSAGE = ("folder data ini tautan simbolik (symlink) sehingga tidak diikuti dan tidak dibaca; "
+                     "pakai folder yang sebenarnya")
+
+
 def region_folders(root: Path) -> list[Path]:
-    """Region folders under the data directory, sorted by name."""
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    """Region folders under the data directory, sorted by name; a link to a folder is not one (see ``links``)."""
+    return sorted(p for p in root.iterdir() if stat.S_ISDIR(p.lstat().st_mode) and not p.name.startswith((".", "_")))
 
 
-def read_removals(source: YamlFile, problems: list[Problem]) -> tuple[m.Removal, ...]:
-    """The entries of dihapus.yaml sorted by URL (none when it is invalid: its problems are added)."""
+def _mode(path: Path) -> int:
+    """The entry's own type and permissions (a link's, not its target's); 0 when there is none."""
+    try:
+        return path.lstat().st_mode
+    except FileNotFoundError:
+        return 0
+
+
+def links(root: Path, display_root: str, only: str | None = None) -> list[Problem]:
+    """An error for every symbolic link among the data directory's entries (region folders, dihapus.yaml,
+    published-urls.txt): links are never followed, so nothing outside the data folder is read or published."""
+    return [Problem(f"{display_root}/{p.name}", 0, 0, "error", LINK_MESSAGE) for p in sorted(root.iterdir())
+            if p.is_symlink() and not p.name.startswith(".") and only in (None, p.name)]
+
+
+def read_removals(source: YamlFile, problems: list[Problem], options: Options | None = None) -> tuple[m.Removal, ...]:
+    """The entries of dihapus.yaml sorted by URL (none when it is invalid: its problems are added); with
+    ``options``, a removal dated after the build date is an error too."""
     loaded, _partial = _load(source, s.REMOVALS_FILE, problems)
-    return () if loaded is BAD else tuple(sorted(loaded["dihapus"], key=lambda r: r.url))
+    if loaded is BAD:
+        return ()
+    if options is not None:
+        c = Collector(source.path, problems)
+        for i, removal in enumerate(loaded["dihapus"]):
+            if future := _future(removal.tanggal, options):
+                c.add(removal.marks["tanggal"], f"dihapus[{i}].tanggal: {future}; catat penghapusan setelah "
+                                                "terjadi, periksa tahunnya")
+    return tuple(sorted(loaded["dihapus"], key=lambda r: r.url))
 
 
 def load_dataset(root: Path, display_root: str, options: Options, only: str | None = None,
@@ -828,7 +912,9 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
 
     With ``keep_model=False`` only the problems and counts are wanted (``masterplan check``).
     """
-    problems: list[Problem] = []
+    if root.is_symlink():
+        return Result(None, (Problem(display_root, 0, 0, "error", ROOT_LINK_MESSAGE),), 0, 0, False)
+    problems: list[Problem] = links(root, display_root, only)
     regions: list[m.Region] = []
     folders = region_folders(root)
     if only is not None:
@@ -858,8 +944,9 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
                 by_code[code] = folder.name
     removed: tuple[m.Removal, ...] = ()
     removals_path = root / s.REMOVALS_FILE_NAME
-    if only is None and removals_path.is_file():
-        removed = read_removals(load_file(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}"), problems)
+    if only is None and stat.S_ISREG(_mode(removals_path)):  # a link is refused by links() above, unread
+        removed = read_removals(load_file(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}"), problems,
+                                options)
     ordered = tuple(sorted(problems))
     ok = not any(p.severity == "error" for p in ordered)
     dataset = m.Dataset(tuple(regions), removed) if ok else None

@@ -7,7 +7,10 @@ being expanded (a "billion laughs" file is refused in linear time and memory).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -288,11 +291,30 @@ def _check_nodes(path: str, text: str, root: yaml.Node, problems: list[Problem])
             stack.extend(node.value)
 
 
+LINK_MESSAGE = ("tautan simbolik (symlink) tidak diizinkan sehingga tidak diikuti dan tidak dibaca; data harus "
+                "berupa berkas dan folder biasa di dalam folder data: ganti tautan ini dengan berkas atau folder "
+                "yang sebenarnya")
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # never through a link; a pipe never blocks
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, opened without following a link (a link swapped in after the folder
+    was listed fails with ELOOP instead of being read)."""
+    fd = os.open(path, os.O_RDONLY | _NO_FOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "bukan berkas biasa")
+        return handle.read()
+
+
 def load_file(path: Path, display: str) -> YamlFile:
     """Read and parse one file; every failure becomes a located problem, never an exception."""
     try:
-        data = path.read_bytes()
+        data = _read_regular(path)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return YamlFile(display, None, [_problem(display, 0, 0, LINK_MESSAGE)])
         return YamlFile(display, None, [_problem(display, 0, 0, f"berkas tidak dapat dibaca ({exc.strerror})")])
     return parse_bytes(display, data)
 
