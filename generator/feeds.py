@@ -32,6 +32,8 @@ class Entry:
     anchor: str | None
     key: str
     """Stable identity within the region, e.g. ``program/lapor/2022-05-15/0``."""
+    planned: bool = False
+    """A milestone dated after the build date: scheduled, not news (left out of feeds)."""
 
     def address(self, site_url: str) -> str:
         """The public address of the page (and section) that tells more."""
@@ -43,8 +45,9 @@ class Entry:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"masterplan:{self.region.slug}:{self.key}").urn
 
 
-def region_entries(region: m.Region, quick_wins_only: bool = True) -> list[Entry]:
-    """Programme updates (Quick Wins only, for feeds) and milestones, newest first (ties in a fixed order)."""
+def region_entries(region: m.Region, today: dt.date, quick_wins_only: bool = True) -> list[Entry]:
+    """Programme updates (Quick Wins only, for feeds) and milestones, newest first (ties in a fixed order);
+    milestones after ``today`` are marked ``planned``."""
     entries = []
     for p in region.quick_wins if quick_wins_only else region.program:
         page, anchor = urls.program(region.slug, p)
@@ -63,8 +66,13 @@ def region_entries(region: m.Region, quick_wins_only: bool = True) -> list[Entry
         summary = " ".join(x for x in (t.keterangan, f"Tempat: {t.tempat}." if t.tempat else None) if x)
         entries.append(Entry(region, t.tanggal, milestone_title(t.jenis, region.nama),
                              summary or MILESTONE_EVENT[t.jenis], urls.region(region.slug), urls.MILESTONES_ANCHOR,
-                             f"tahapan/{t.jenis}/{t.tanggal.isoformat()}/{n}"))
+                             f"tahapan/{t.jenis}/{t.tanggal.isoformat()}/{n}", t.is_planned(today)))
     return sorted(entries, key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))
+
+
+def news(entries: list[Entry]) -> list[Entry]:
+    """What a feed carries: what has happened (a planned milestone is announced once its date has come)."""
+    return [e for e in entries if not e.planned]
 
 
 def _stamp(day: dt.date) -> str:

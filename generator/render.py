@@ -163,12 +163,13 @@ def analysis_pages(r: Renderer, region: m.Region) -> list[Page]:
 def change_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The list of updates and milestones, and the region's Atom feed."""
     slug = region.slug
+    changes = feeds.region_entries(region, r.today, quick_wins_only=False)
     return [
-        r.page("changes.html.j2", urls.changes(slug), entries=feeds.region_entries(region, quick_wins_only=False),
-               **_base(region)),
+        r.page("changes.html.j2", urls.changes(slug), entries=feeds.news(changes),
+               planned=sorted((e for e in changes if e.planned), key=lambda e: e.tanggal), **_base(region)),
         Page(urls.region_feed(slug), feeds.atom(
             f"Pembaruan masterplan smart city {region.nama}", urls.region_feed(slug),
-            urls.changes(slug), feeds.region_entries(region), r.settings.site_url,
+            urls.changes(slug), feeds.news(feeds.region_entries(region, r.today)), r.settings.site_url,
             r.settings.publisher, dt.date(region.plan.angkatan, 1, 1)), "file"),
     ]
 
@@ -286,7 +287,7 @@ def removal_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) ->
 
 def national_feed_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
     """The national Atom feed: the newest entries of every region."""
-    national = sorted((e for region in dataset.regions for e in feeds.region_entries(region)),
+    national = sorted((e for region in dataset.regions for e in feeds.news(feeds.region_entries(region, r.today))),
                       key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))[:feeds.NATIONAL_LIMIT]
     fallback = min((region.plan.periode.mulai for region in dataset.regions), default=2017)
     return [Page(urls.NATIONAL_FEED, feeds.atom(

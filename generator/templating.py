@@ -111,6 +111,25 @@ def status_text(p: m.Program, today: dt.date) -> Markup:
     return Markup(out)
 
 
+def conflict_note(p: m.Program) -> Markup:
+    """A visible notice where the programme's status or progress disagrees with its newest update
+    (``masterplan check`` warns): the page shows the programme's own values, and says so."""
+    sentences = []
+    for key, u in p.conflicts():
+        if key == "status":
+            said, own = STATUS_LABEL[u.status or ""], STATUS_LABEL[p.status]
+        else:
+            said = text.percent(u.progres or 0)
+            own = text.percent(p.effective_progress) if p.effective_progress is not None else "belum diisi"
+        sentences.append(f"Pembaruan terbaru ({text.date(u.tanggal)}) menyebut {key} {escape(said)}, tetapi {key} "
+                         f"program ini tertulis {escape(own)}.")
+    if not sentences:
+        return Markup("")
+    return Markup('<div class="admonition warning">\n<p class="admonition-title">Status belum sesuai riwayat</p>\n'
+                  f"<p>{' '.join(sentences)} Halaman ini menampilkan status yang tertulis pada program sampai "
+                  "editor data menyelaraskannya.</p>\n</div>")
+
+
 def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
     def cells(tag: str, values: list[str]) -> str:
         return "".join(f'<{tag}{_ALIGN[align]}>{value}</{tag}>' for (_, align), value in zip(head, values, strict=True))
@@ -254,6 +273,7 @@ def environment() -> jinja2.Environment:
         evaluation_cells=evaluation_cells, ext_link=ext_link, spending_sentence=spending_sentence,
         absorption_text=absorption_text, spending=m.spending, spending_by_year=m.spending_by_year,
         province_slug=register.slugify, status_text=status_text, budget_table=budget_table,
+        conflict_note=conflict_note,
         indicator_table=indicator_table, json=_front_matter, agencies=_agencies, attr=text.attr,
         # Formatted numbers and dates hold only digits, letters and separators: safe as HTML.
         rupiah=_safe(text.rupiah), rupiah_short=_safe(text.rupiah_short), number=_safe(text.number),

@@ -239,3 +239,47 @@ def test_conflicts_take_the_newest_update_that_states_each_value() -> None:
     assert _program("berjalan", 50, newer, same_day).conflicts() == (("progres", same_day),)
     assert _program("berjalan", 70, newer, same_day).conflicts() == ()
 
+
+
+# ---------------------------------------------------------------- what the pages show meanwhile
+
+
+def _pages(data: DataDir) -> dict[str, str]:
+    from site_helpers import load
+
+    from generator import render
+
+    return {p.path: p.text for p in render.render_site(load(data.regions, TODAY), TODAY)}
+
+
+def test_planned_milestone_reads_as_planned_and_is_not_news(data: DataDir) -> None:
+    """A milestone after the build date: "(dijadwalkan)" on the region page, its own section on the change
+    page, and in no feed (it would be the newest "news", dated in the future)."""
+    data.edit(M, "tahapan:\n", "tahapan:\n  - jenis: bimtek-2\n    tanggal: 2027-02-10\n    tempat: Aula\n")
+    pages = _pages(data)
+    region = pages["kota-tegal/index.md"]
+    assert "<li><strong>21 April 2022</strong>: Nota kesepahaman (MoU), Balai Kota Tegal.</li>" in region
+    assert "<li><strong>10 Februari 2027</strong> (dijadwalkan): Bimtek tahap 2, Aula.</li>" in region
+    changes = pages["kota-tegal/perubahan.md"]
+    planned = changes.index('id="_dijadwalkan"')
+    assert changes.index("(dijadwalkan): <a href=\"../#_tahapan\">Bimtek tahap 2 masterplan Kota Tegal</a>") > planned
+    assert changes.count("Bimtek tahap 2") == 1
+    assert changes.index('id="_2024"') > planned  # the history follows, newest first, without it
+    for feed in ("kota-tegal/feed.xml", "feed.xml"):
+        assert "Bimtek tahap 2" not in pages[feed]
+        assert "Nota kesepahaman (MoU) masterplan Kota Tegal" in pages[feed]
+        assert "2027" not in pages[feed]
+
+
+def test_page_shows_the_programmes_status_and_says_the_history_disagrees(data: DataDir) -> None:
+    """Until the editor fixes it, the page shows the programme's own status (the figure every count, chart and
+    download uses) with a notice naming the newest update."""
+    newer_update("selesai", 100)(data)
+    page = _pages(data)["kota-tegal/smart-governance.md"]
+    assert "<li><strong>Status:</strong> Berjalan, progres 40%</li>" in page
+    assert ('<div class="admonition warning">\n<p class="admonition-title">Status belum sesuai riwayat</p>\n'
+            "<p>Pembaruan terbaru (1 Oktober 2026) menyebut status Selesai, tetapi status program ini tertulis "
+            "Berjalan. Pembaruan terbaru (1 Oktober 2026) menyebut progres 100%, tetapi progres program ini "
+            "tertulis 40%. Halaman ini menampilkan status yang tertulis pada program sampai editor data "
+            "menyelaraskannya.</p>\n</div>") in page
+    assert page.count("Status belum sesuai riwayat") == 1  # only satu-data-tegal disagrees
