@@ -24,7 +24,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import feeds, opendata, qr, register, tallies, text, urls
+from generator import feeds, opendata, processes, qr, register, tallies, text, urls
 from generator import model as m
 from generator.settings import Settings
 from generator.templating import Page, css_string, environment, href, status_text, tidy
@@ -329,7 +329,8 @@ def _all_region_pages(renderer: Renderer, regions: tuple[m.Region, ...]) -> list
     _forked = (renderer, regions)
     try:
         chunks = [range(i, min(i + _CHUNK, len(regions))) for i in range(0, len(regions), _CHUNK)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=processes.die_with_parent, initargs=(os.getpid(),)) as pool:
             return [page for chunk in pool.map(_render_chunk, chunks) for page in chunk]
     finally:
         _forked = None

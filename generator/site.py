@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import urls, validate
+from generator import processes, urls, validate
 from generator.errors import DataError, Problem, PublishError
 from generator.model import Dataset
 
@@ -230,7 +230,8 @@ class _SearchIndex:
             return None
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        process = multiprocessing.get_context("fork").Process(target=_index_articles, args=(config, work, verbose))
+        process = multiprocessing.get_context("fork").Process(target=_index_articles,
+                                                              args=(config, work, verbose, os.getpid()))
         process.start()
         return cls(work, process)
 
@@ -265,8 +266,9 @@ class _SearchIndex:
 _SEARCH_RESULT = "hasil.txt"
 
 
-def _index_articles(config: MkDocsConfig, work: Path, verbose: bool) -> None:
+def _index_articles(config: MkDocsConfig, work: Path, verbose: bool, parent: int) -> None:
     """In the forked process: write the articles, index them, and leave the outcome in a file."""
+    processes.die_with_parent(parent)  # a killed build leaves no indexer (and so no Pagefind) running
     os.setpgid(0, 0)  # a process group of its own with Pagefind, so a failed build can stop both
     logging.disable(logging.CRITICAL)  # MkDocs' build reports the pages' problems; this would repeat them
     try:
@@ -324,8 +326,10 @@ def pagefind_index(site: Path, verbose: bool = False, output: Path | None = None
     (PyPI ``pagefind[bin]``)."""
     bundle = output or site / "pagefind"
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle), *PAGEFIND_ARGS]
+    parent = os.getpid()
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, check=False)
+        proc = subprocess.run(command, capture_output=True, text=True, check=False,
+                              preexec_fn=lambda: processes.die_with_parent(parent))
     except OSError as exc:
         raise PublishError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
     log = (proc.stdout + proc.stderr).strip()

@@ -23,7 +23,7 @@ from typing import Any, Final
 import yaml
 
 from generator import model as m
-from generator import register
+from generator import processes, register
 from generator import schema as s
 from generator.errors import Problem, Severity
 from generator.patterns import HOST, ISO_DATE, MAILTO, REGION_CODE
@@ -923,7 +923,8 @@ def load_dataset(root: Path, display_root: str, options: Options, only: str | No
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(folders) >= PARALLEL_FROM and workers > 1:
         # Parsing dominates a national check; regions are independent, so use every core.
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=processes.die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             outcomes = list(pool.map(_load_region, folders, displays, [options] * len(folders),
                                      [keep_model] * len(folders), chunksize=8))
     else:
