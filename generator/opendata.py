@@ -323,8 +323,11 @@ def _attribution(title: str, path: str, settings: Settings) -> str:
 def _resource(name: str, path: str, text: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
     data = text.encode()
     media = {"csv": "text/csv", "json": "application/json"}[path.rsplit(".", 1)[1]]
+    # A JSON file is a "json" resource: without it, Frictionless reads a *.schema.json file as a Table Schema
+    # and reports the JSON Schemas invalid ("unsupported type for schema: object").
+    kind = {"type": "json"} if path.endswith(".json") else {}
     return {
-        "name": name, "path": path, "title": title, "description": description,
+        "name": name, "path": path, "title": title, "description": description, **kind,
         "format": path.rsplit(".", 1)[1], "mediatype": extra.pop("mediatype", media), "encoding": "utf-8",
         "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(), **extra,
     }

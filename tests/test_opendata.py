@@ -9,6 +9,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -489,6 +491,16 @@ def test_built_site_serves_the_downloads(tmp_path: Path) -> None:
         assert (site_dir / path).read_bytes() == (project.content / path).read_bytes(), path
     assert (site_dir / "data/index.html").is_file()
     assert (site_dir / f"{DEMO}/data/index.html").is_file()
+    # The reference implementation of Data Package (PyPI frictionless, pinned in the test extras) accepts the
+    # package: every file, its bytes and hash, the CSV against its Table Schema, the JSON Schemas as JSON files.
+    checked = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+                             cwd=site_dir / "data", capture_output=True, text=True, encoding="utf-8", timeout=300,
+                             check=False)
+    report = json.loads(checked.stdout)
+    assert report["valid"], checked.stdout
+    assert checked.returncode == 0
+    assert sorted(task["name"] for task in report["tasks"]) == [
+        "program", "program-json", "skema-evaluasi", "skema-masterplan", "skema-program", "wilayah"]
     html = (site_dir / f"{DEMO}/index.html").read_text(encoding="utf-8")
     assert '<a href="data/">Data</a>' in html
     home = (site_dir / "index.html").read_text(encoding="utf-8")
