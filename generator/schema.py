@@ -137,42 +137,44 @@ SOURCE = Record({
     "judul": _req(TEXT, "Judul artikel atau dokumen"),
     "penerbit": _opt(TEXT, "Penerbit atau media"),
     "url": _opt(Url(), "Alamat http(s)"),
-    "tanggal": _opt(Date(), "Tanggal terbit"),
+    "tanggal": _opt(Date(), "Tanggal terbit; tidak boleh setelah tanggal pembangunan situs"),
 }, m.Source)
 
 MILESTONE = Record({
-    "jenis": _req(Enum(m.MILESTONE_TYPES)),
-    "tanggal": _req(Date()),
-    "tempat": _opt(TEXT),
-    "keterangan": _opt(TEXT),
-    "sumber": _opt(Url()),
+    "jenis": _req(Enum(m.MILESTONE_TYPES), "Jenis tahapan"),
+    "tanggal": _req(Date(), "Tanggal tahapan; bila setelah tanggal pembangunan situs, tampil sebagai dijadwalkan"),
+    "tempat": _opt(TEXT, "Tempat"),
+    "keterangan": _opt(TEXT, "Apa yang terjadi, dalam satu kalimat"),
+    "sumber": _opt(Url(), "Alamat http(s) berita atau laporan tentang tahapan ini"),
 }, m.Milestone)
 
 COUNCIL = Record({
-    "dasar_hukum": _opt(TEXT),
+    "dasar_hukum": _opt(TEXT, "Surat keputusan pembentukan"),
     "anggota": _opt(ListOf(Record({
-        "nama": _req(TEXT),
-        "jabatan": _opt(TEXT),
-        "unsur": _req(Enum(m.SECTORS)),
-    }, m.CouncilMember))),
+        "nama": _req(TEXT, "Nama anggota"),
+        "jabatan": _opt(TEXT, "Jabatan"),
+        "unsur": _req(Enum(m.SECTORS), "Unsur yang diwakili"),
+    }, m.CouncilMember)), "Anggota dewan"),
 }, m.Council)
 
 TEAM = Record({
-    "dasar_hukum": _opt(TEXT),
-    "ketua": _opt(TEXT),
-    "jumlah_anggota": _opt(Integer(1, 100_000)),
+    "dasar_hukum": _opt(TEXT, "Surat keputusan pembentukan"),
+    "ketua": _opt(TEXT, "Ketua tim"),
+    "jumlah_anggota": _opt(Integer(1, 100_000), "Jumlah anggota tim"),
 }, m.Team)
 
-READINESS = Record({"tingkat": _req(Enum(m.READINESS_LEVELS)), "uraian": _req(TEXT)}, m.Readiness)
+READINESS = Record({"tingkat": _req(Enum(m.READINESS_LEVELS), "Tingkat kesiapan"),
+                    "uraian": _req(TEXT, "Penjelasan")}, m.Readiness)
 
 ANALYSIS = Record({
-    "isu_strategis": _opt(TEXTS),
+    "isu_strategis": _opt(TEXTS, "Isu strategis yang dijawab masterplan"),
     "kesiapan": _opt(Record({
-        "struktur": _req(READINESS),
-        "infrastruktur": _req(READINESS),
-        "suprastruktur": _req(READINESS),
-    }, m.ReadinessSet)),
-    "swot": _opt(Record({k: _opt(TEXTS) for k in ("kekuatan", "kelemahan", "peluang", "ancaman")}, m.Swot)),
+        "struktur": _req(READINESS, "Organisasi dan sumber daya manusia"),
+        "infrastruktur": _req(READINESS, "Jaringan, pusat data dan perangkat"),
+        "suprastruktur": _req(READINESS, "Kebijakan dan regulasi"),
+    }, m.ReadinessSet), "Kesiapan daerah"),
+    "swot": _opt(Record({k: _opt(TEXTS, k.capitalize()) for k in ("kekuatan", "kelemahan", "peluang", "ancaman")},
+                        m.Swot), "Analisis SWOT"),
 }, m.Analysis)
 
 MASTERPLAN = Record({
@@ -182,23 +184,26 @@ MASTERPLAN = Record({
     "nama": _opt(TEXT, "Nama wilayah; wajib hanya untuk data contoh"),
     # 2017..the build year, checked with the build date in validate.py
     "angkatan": _req(Integer(), "Tahun angkatan Gerakan Menuju Smart City"),
-    "periode": _req(Record({"mulai": _req(YEAR), "selesai": _req(YEAR)}, m.Period)),
-    "status_dokumen": _req(Enum(m.DOCUMENT_STATUSES)),
-    "dasar_hukum": _opt(TEXT),
-    "visi": _opt(TEXT),
-    "misi": _opt(TEXTS),
-    "tahapan": _opt(ListOf(MILESTONE)),
+    "periode": _req(Record({"mulai": _req(YEAR, "Tahun pertama"),
+                            "selesai": _req(YEAR, "Tahun terakhir; tidak sebelum mulai")}, m.Period),
+                    "Tahun-tahun masterplan"),
+    "status_dokumen": _req(Enum(m.DOCUMENT_STATUSES), "Status dokumen masterplan"),
+    "dasar_hukum": _opt(TEXT, "Peraturan yang menetapkan masterplan, mis. Perbup atau Perwal"),
+    "visi": _opt(TEXT, "Visi"),
+    "misi": _opt(TEXTS, "Misi"),
+    "tahapan": _opt(ListOf(MILESTONE), "Tahapan penyusunan dan pelaksanaan masterplan"),
     "kelembagaan": _opt(Record({
-        "dewan_smart_city": _opt(COUNCIL),
-        "tim_pelaksana": _opt(TEAM),
-    }, m.Institutions)),
-    "opd": _opt(ListOf(Record({"kode": _req(AGENCY_CODE), "nama": _req(TEXT)}, m.Agency))),
-    "analisis": _opt(ANALYSIS),
+        "dewan_smart_city": _opt(COUNCIL, "Dewan Smart City (pengarah)"),
+        "tim_pelaksana": _opt(TEAM, "Tim Pelaksana"),
+    }, m.Institutions), "Lembaga pengarah dan pelaksana"),
+    "opd": _opt(ListOf(Record({"kode": _req(AGENCY_CODE, "Kode singkat OPD; unik, dirujuk program"),
+                               "nama": _req(TEXT, "Nama lengkap OPD")}, m.Agency)), "Perangkat daerah (OPD)"),
+    "analisis": _opt(ANALYSIS, "Analisis strategis"),
     "dimensi": _opt(MapOf(m.DIMENSIONS, Record({
-        "sasaran": _opt(TEXT),
-        "strategi": _opt(TEXTS),
-    }, m.DimensionPlan))),
-    "sumber": _opt(ListOf(SOURCE)),
+        "sasaran": _opt(TEXT, "Sasaran dimensi"),
+        "strategi": _opt(TEXTS, "Strategi"),
+    }, m.DimensionPlan)), "Sasaran dan strategi per dimensi"),
+    "sumber": _opt(ListOf(SOURCE), "Sumber fakta dalam berkas ini"),
 }, m.Masterplan)
 
 ALL_ELEMENTS = tuple(e for d in m.DIMENSIONS for e in m.ELEMENTS[d])
@@ -206,60 +211,62 @@ ALL_ELEMENTS = tuple(e for d in m.DIMENSIONS for e in m.ELEMENTS[d])
 PROGRAM = Record({
     "id": _req(PROGRAM_ID, "Pengenal tetap; menjadi alamat halaman"),
     "id_lama": _opt(ListOf(PROGRAM_ID), "Pengenal lama yang dialihkan ke program ini"),
-    "nama": _req(TEXT),
+    "nama": _req(TEXT, "Nama program"),
     "uraian": _opt(TEXT, "Uraian; boleh memakai sebagian kecil Markdown"),
-    "dimensi": _req(Enum(m.DIMENSIONS)),
-    "elemen": _req(Enum(ALL_ELEMENTS)),
-    "jenis": _req(Enum(m.PROGRAM_TYPES)),
-    "opd": _req(AGENCY_CODE),
-    "opd_terkait": _opt(ListOf(AGENCY_CODE)),
-    "tahun_mulai": _req(YEAR),
-    "tahun_selesai": _req(YEAR),
+    "dimensi": _req(Enum(m.DIMENSIONS), "Dimensi smart city"),
+    "elemen": _req(Enum(ALL_ELEMENTS), "Elemen; harus bagian dari dimensinya"),
+    "jenis": _req(Enum(m.PROGRAM_TYPES), "Jenis program"),
+    "opd": _req(AGENCY_CODE, "Kode OPD penanggung jawab, dari opd di masterplan.yaml"),
+    "opd_terkait": _opt(ListOf(AGENCY_CODE), "Kode OPD terkait, dari opd di masterplan.yaml"),
+    "tahun_mulai": _req(YEAR, "Tahun mulai"),
+    "tahun_selesai": _req(YEAR, "Tahun selesai; tidak sebelum tahun_mulai"),
     "anggaran": _opt(ListOf(Record({
-        "tahun": _req(YEAR),
-        "jumlah": _req(Rupiah()),
-        "sumber": _req(Enum(m.FUNDING_SOURCES)),
+        "tahun": _req(YEAR, "Tahun anggaran"),
+        "jumlah": _req(Rupiah(), "Jumlah dalam Rupiah, angka bulat tanpa Rp dan titik"),
+        "sumber": _req(Enum(m.FUNDING_SOURCES), "Sumber dana"),
         "realisasi": _opt(Rupiah(), "Rupiah yang benar-benar dibelanjakan pada tahun itu; kosongkan bila "
                                     "belum dilaporkan (kosong bukan nol)"),
-    }, m.Budget))),
+    }, m.Budget)), "Anggaran per tahun"),
     "indikator": _opt(ListOf(Record({
-        "nama": _req(TEXT),
-        "satuan": _req(TEXT),
-        "target": _req(Number()),
-        "capaian": _opt(Number()),
-        "tahun": _req(YEAR),
-    }, m.Indicator))),
-    "status": _req(Enum(m.STATUSES)),
-    "progres": _opt(Integer(0, 100)),
+        "nama": _req(TEXT, "Yang diukur"),
+        "satuan": _req(TEXT, "Satuan"),
+        "target": _req(Number(), "Nilai target"),
+        "capaian": _opt(Number(), "Nilai yang sudah tercapai"),
+        "tahun": _req(YEAR, "Tahun target"),
+    }, m.Indicator)), "Indikator capaian"),
+    "status": _req(Enum(m.STATUSES), "Status saat ini; harus sesuai dengan pembaruan terbaru"),
+    "progres": _opt(Integer(0, 100), "Progres dalam persen; status selesai berarti 100"),
     "pembaruan": _opt(ListOf(Record({
-        "tanggal": _req(Date()),
-        "status": _opt(Enum(m.STATUSES)),
-        "progres": _opt(Integer(0, 100)),
-        "catatan": _req(TEXT),
-        "bukti": _opt(Url()),
-    }, m.Update))),
-    "bukti": _opt(ListOf(Url())),
+        "tanggal": _req(Date(), "Tanggal kejadian; tidak boleh setelah tanggal pembangunan situs"),
+        "status": _opt(Enum(m.STATUSES), "Status sejak tanggal ini"),
+        "progres": _opt(Integer(0, 100), "Progres sejak tanggal ini"),
+        "catatan": _req(TEXT, "Apa yang terjadi"),
+        "bukti": _opt(Url(), "Alamat http(s) bukti"),
+    }, m.Update)), "Riwayat pembaruan bertanggal yang dibaca publik"),
+    "bukti": _opt(ListOf(Url()), "Alamat http(s) bukti hasil program"),
 }, m.Program)
 
-PROGRAM_FILE = Record({"program": _req(ListOf(PROGRAM))})
+PROGRAM_FILE = Record({"program": _req(ListOf(PROGRAM), "Daftar program; boleh kosong")})
 
 EVALUATION = Record({
-    "tahun": _req(YEAR),
-    "indeks": _req(SCORE),
-    "skor": _opt(Record({k: _opt(SCORE) for k in m.SCORE_KEYS}, m.Scores)),
-    "per_dimensi": _opt(MapOf(m.DIMENSIONS, SCORE)),
+    "tahun": _req(YEAR, "Tahun yang dievaluasi; tidak setelah tahun pembangunan situs"),
+    "indeks": _req(SCORE, "Indeks keseluruhan, skala 0–5"),
+    "skor": _opt(Record({k: _opt(SCORE, f"Skor aspek {k}, skala 0–5") for k in m.SCORE_KEYS}, m.Scores),
+                 "Skor per aspek"),
+    "per_dimensi": _opt(MapOf(m.DIMENSIONS, SCORE), "Skor per dimensi, skala 0–5"),
 }, m.Evaluation)
 
-EVALUATION_FILE = Record({"evaluasi": _req(ListOf(EVALUATION))})
+EVALUATION_FILE = Record({"evaluasi": _req(ListOf(EVALUATION), "Hasil monitoring dan evaluasi per tahun")})
 
 REMOVALS_FILE_NAME = "dihapus.yaml"
 REMOVALS_FILE = Record({"dihapus": _req(ListOf(Record({
     "url": _req(Text(re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+"), "alamat halaman situs yang diawali dan "
-                     "diakhiri '/', mis. /kota-tegal/quick-win/aplikasi-lama/")),
+                     "diakhiri '/', mis. /kota-tegal/quick-win/aplikasi-lama/"),
+                "Alamat halaman yang dihapus; alamat akar wilayah mencakup semua halamannya"),
     "judul": _req(TEXT, "Judul halaman yang dihapus"),
-    "tanggal": _req(Date(), "Tanggal penghapusan"),
+    "tanggal": _req(Date(), "Tanggal penghapusan; tidak boleh setelah tanggal pembangunan situs"),
     "alasan": _opt(TEXT, "Alasan penghapusan"),
-}, m.Removal)))})
+}, m.Removal)), "Halaman yang dihapus dari rencana")})
 """regions/dihapus.yaml: pages removed from the plan, each keeping its address with a notice."""
 
 FILES: Mapping[str, Record] = {
