@@ -28,7 +28,8 @@ def test_key_tables_are_generated_from_the_schema() -> None:
     fresh = format_reference.refresh(text)
     if UPDATE and fresh != text:
         DOC.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "docs/FORMAT.md is out of date: UPDATE_GOLDEN=1 python3 -m pytest tests/test_format_reference.py"
+        text = fresh
+    assert fresh == text, "docs/FORMAT.md is out of date: UPDATE_GOLDEN=1 pytest tests/test_format_reference.py"
     names = [match["name"] for match in format_reference.BLOCK.finditer(text)]
     assert names == ["masterplan.yaml", "program.yaml", "elemen", "evaluasi.yaml", "dihapus.yaml"]
 
