@@ -59,7 +59,7 @@ def new_region(regions: Path, kode: str, today: dt.date, site_url: str = Setting
     if found is None:
         raise ScaffoldError(_unknown_code(kode))
     folder = regions / found.slug
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():  # a link, even a broken one, is never written through
         raise ScaffoldError(f"folder {folder} sudah ada; tidak ada yang ditimpa")
     folder.mkdir(parents=True)
     values = {"nama": found.nama, "provinsi": found.provinsi, "kode": found.kode, "guide": site_url + "panduan/",
