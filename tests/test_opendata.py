@@ -375,11 +375,13 @@ def test_schema_follows_the_declarations() -> None:
     program = jsonschema_export.kind_schema(s.PROGRAM)
     assert program["additionalProperties"] is False
     assert program["required"] == [k for k, f in s.PROGRAM.fields.items() if f.required]
-    assert program["properties"]["status"] == {"type": "string", "enum": list(m.STATUSES)}
+    assert program["properties"]["status"] == {"description": s.PROGRAM.fields["status"].description,
+                                               "type": "string", "enum": list(m.STATUSES)}
     assert program["properties"]["progres"]["anyOf"] == [{"type": "integer", "minimum": 0, "maximum": 100},
                                                          {"type": "null"}]
     budget = program["properties"]["anggaran"]["anyOf"][0]["items"]
-    assert budget["properties"]["jumlah"] == {"type": "integer", "minimum": 0}
+    jumlah = {key: value for key, value in budget["properties"]["jumlah"].items() if key != "description"}
+    assert jumlah == {"type": "integer", "minimum": 0}
     assert s.PROGRAM_ID.pattern is not None
     assert program["properties"]["id"]["pattern"] == f"^(?:{s.PROGRAM_ID.pattern.pattern})$"
     plan = jsonschema_export.kind_schema(s.MASTERPLAN)

@@ -283,3 +283,12 @@ def test_page_shows_the_programmes_status_and_says_the_history_disagrees(data: D
             "tertulis 40%. Halaman ini menampilkan status yang tertulis pada program sampai editor data "
             "menyelaraskannya.</p>\n</div>") in page
     assert page.count("Status belum sesuai riwayat") == 1  # only satu-data-tegal disagrees
+
+
+def test_new_never_writes_through_a_linked_region_folder(data: DataDir, run_cli: Callable[..., CliRun]) -> None:
+    """``masterplan new`` refuses a region folder that is a link, even a broken one, and creates nothing."""
+    (data.regions / "kabupaten-tegal").symlink_to(data.root / "di-luar-baru")
+    result = run_cli("new", "33.28", "--regions", "regions")
+    assert result.exit_code == 1
+    assert result.stderr == "galat: folder regions/kabupaten-tegal sudah ada; tidak ada yang ditimpa\n"
+    assert not (data.root / "di-luar-baru").exists()
