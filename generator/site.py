@@ -326,10 +326,8 @@ def pagefind_index(site: Path, verbose: bool = False, output: Path | None = None
     (PyPI ``pagefind[bin]``)."""
     bundle = output or site / "pagefind"
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle), *PAGEFIND_ARGS]
-    parent = os.getpid()
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, check=False,
-                              preexec_fn=lambda: processes.die_with_parent(parent))
+        proc = subprocess.run(processes.with_parent(command), capture_output=True, text=True, check=False)
     except OSError as exc:
         raise PublishError(f"Pagefind tidak dapat dijalankan: {exc}") from exc
     log = (proc.stdout + proc.stderr).strip()
