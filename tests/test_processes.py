@@ -51,8 +51,10 @@ def test_sigkill_of_a_build_leaves_no_pagefind_running(tmp_path: Path) -> None:
         while _session(build.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert _session(build.pid) == {}
-        # Left running, the indexer would have waited for Pagefind and then written its outcome here.
+        # Left running, Pagefind would have finished its index (its entry file is written last), and the
+        # indexer, once Pagefind was done, would have written its outcome.
         time.sleep(3)
+        assert not (tmp_path / "site.cari" / "pagefind" / "pagefind-entry.json").exists()
         assert not (tmp_path / "site.cari" / "hasil.txt").exists()
         assert not (tmp_path / "site").exists()
     finally:
