@@ -304,8 +304,9 @@ class Program:
         return self.status not in ("selesai", "dibatalkan") and self.tahun_selesai < today.year
 
     def history(self) -> tuple[Update, ...]:
-        """Updates, newest first (stable for equal dates)."""
-        return tuple(sorted(self.pembaruan, key=lambda u: u.tanggal, reverse=True))
+        """Updates, newest first; on one date the one listed last first, as ``conflicts`` reads them."""
+        order = sorted(enumerate(self.pembaruan), key=lambda item: (item[1].tanggal, item[0]), reverse=True)
+        return tuple(u for _, u in order)
 
     def conflicts(self) -> tuple[tuple[str, Update], ...]:
         """Where the programme's own ``status``/``progres`` disagree with its history: ``("status", u)`` and/or

@@ -238,6 +238,8 @@ def test_conflicts_take_the_newest_update_that_states_each_value() -> None:
     same_day = m.Update(dt.date(2025, 1, 1), "d", progres=70)
     assert _program("berjalan", 50, newer, same_day).conflicts() == (("progres", same_day),)
     assert _program("berjalan", 70, newer, same_day).conflicts() == ()
+    # The page's history reads the same way: newest first, on one date the one listed last first.
+    assert _program("berjalan", 70, old, newer, same_day, note).history() == (note, same_day, newer, old)
 
 
 
