@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import format_reference
 import yaml
 from fixtures_data import REPO, CliRun
-
-from generator import format_reference
 
 DOC = REPO / "docs" / "FORMAT.md"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("spreadsheet",),  # program.yaml ↔ workbook, through the validator
     ("validate", "scaffold"),  # the data source: YAML → checked model
     ("yaml_source", "yaml_writer", "register", "schema", "settings", "urls", "tallies", "text", "vocabulary",
-     "patterns", "gitsource", "click_id"),
+     "patterns", "gitsource", "click_id", "processes"),
     ("model", "errors", "__init__"),  # the shared core
 )
 """Every module of ``generator``, top layer first: a module imports only from its own layer or below
