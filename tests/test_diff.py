@@ -154,10 +154,17 @@ def test_finished_without_evidence_and_status_change(repo: Repo, run_cli: Callab
         "    progres: 40% → 100%",
         "    selesai tanpa bukti: tambahkan tautan bukti sebelum digabungkan",
     ]
-    # the check's own warning, located, as `masterplan check` prints it
+    # the check's own warnings, located, as `masterplan check` prints them: no evidence, and a status and
+    # progress that the newest update (still "berjalan", 40) contradicts
     assert result.stderr.splitlines() == [
         'regions/kota-tegal/program.yaml:31:13: warning: program "satu-data-tegal": berstatus selesai tetapi '
-        "tidak punya bukti; tambahkan tautan di bukti"]
+        "tidak punya bukti; tambahkan tautan di bukti",
+        'regions/kota-tegal/program.yaml:31:13: warning: program "satu-data-tegal": status selesai tidak sesuai '
+        "dengan pembaruan terbaru (pembaruan[0], 2024-03-01: status berjalan); ubah status program menjadi "
+        "berjalan, atau perbaiki pembaruan itu bila pembaruannya yang keliru",
+        'regions/kota-tegal/program.yaml:32:14: warning: program "satu-data-tegal": progres 100 tidak sesuai '
+        "dengan pembaruan terbaru (pembaruan[0], 2024-03-01: progres 40); ubah progres program menjadi 40, "
+        "atau perbaiki pembaruan itu bila pembaruannya yang keliru"]
 
 
 def _remove_quick_win(data: DataDir) -> None:
