@@ -294,3 +294,22 @@ def test_new_never_writes_through_a_linked_region_folder(data: DataDir, run_cli:
     assert result.exit_code == 1
     assert result.stderr == "galat: folder regions/kabupaten-tegal sudah ada; tidak ada yang ditimpa\n"
     assert not (data.root / "di-luar-baru").exists()
+
+
+def test_workbook_import_goes_through_the_same_rules(data: DataDir, run_cli: Callable[..., CliRun]) -> None:
+    """``masterplan import`` of a workbook with an update dated in the future: the same message, located at
+    the cell, and program.yaml stays as it was."""
+    import openpyxl
+
+    before = data.path(P).read_bytes()
+    assert run_cli("export", "kota-tegal", "--output", "kota-tegal.xlsx").exit_code == 0
+    workbook = openpyxl.load_workbook(data.root / "kota-tegal.xlsx")
+    workbook["Pembaruan"]["B2"] = dt.datetime(2062, 3, 1)
+    workbook.save(data.root / "kota-tegal.xlsx")
+    result = run_cli("import", "kota-tegal.xlsx")
+    assert result.exit_code == 1
+    assert result.lines == [
+        f'kota-tegal.xlsx:Pembaruan!B2: error: program "satu-data-tegal": pembaruan[0].tanggal 2062-03-01 {FUTURE}; '
+        "pembaruan hanya mencatat yang sudah terjadi: periksa tahunnya, atau tambahkan pembaruan ini setelah "
+        "tanggalnya tiba"]
+    assert data.path(P).read_bytes() == before
