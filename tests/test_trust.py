@@ -313,3 +313,13 @@ def test_workbook_import_goes_through_the_same_rules(data: DataDir, run_cli: Cal
         "pembaruan hanya mencatat yang sudah terjadi: periksa tahunnya, atau tambahkan pembaruan ini setelah "
         "tanggalnya tiba"]
     assert data.path(P).read_bytes() == before
+
+
+def test_printed_plan_reads_the_same(data: DataDir) -> None:
+    """The printable plan (/<slug>/cetak/) marks a planned milestone and carries the status notice too."""
+    data.edit(M, "tahapan:\n", "tahapan:\n  - jenis: bimtek-2\n    tanggal: 2027-02-10\n    tempat: Aula\n")
+    newer_update("selesai", 100)(data)
+    page = _pages(data)["kota-tegal/cetak.md"]
+    assert "<tr><td>10 Februari 2027 (dijadwalkan)</td><td>Bimtek tahap 2</td>" in page
+    assert "<tr><td>21 April 2022</td><td>Nota kesepahaman (MoU)</td>" in page
+    assert page.count("Status belum sesuai riwayat") == 1
