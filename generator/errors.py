@@ -25,8 +25,10 @@ class Problem:
     """What is wrong, in Bahasa Indonesia, naming the key, what was expected and what was found."""
 
     def format_text(self) -> str:
-        """Format as one compiler-style line."""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """Format as one compiler-style line; a problem of a whole file or folder (line 0, e.g. a link that
+        is not followed) has no line and column."""
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
 
     def format_github(self) -> str:
         """Format as a GitHub Actions workflow annotation."""

@@ -999,6 +999,14 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
     elif _SLUG.fullmatch(slug) is None or not (regions / slug).is_dir():
         found.append(whole(f'wilayah "{slug}" tidak ada di {regions_display}/; buat dulu dengan masterplan new'))
         slug = None
+    if slug is not None:
+        # A region folder or program.yaml that is a link is never read or written through.
+        refused = validate.links(regions, regions_display, slug)
+        if not refused and (regions / slug / "program.yaml").is_symlink():
+            refused = [Problem(f"{regions_display}/{slug}/program.yaml", 0, 0, "error", yaml_source.LINK_MESSAGE)]
+        if refused:
+            found += refused
+            slug = None
     plan: m.Masterplan | None = None
     if slug is not None:
         plan, plan_problems = validate.load_plan(regions / slug, f"{regions_display}/{slug}/masterplan.yaml",

@@ -52,7 +52,7 @@ OPS = st.tuples(st.sampled_from(KINDS), POS, POS,
                 st.one_of(st.text(CHARS, min_size=1, max_size=8), st.sampled_from(SNIPPETS)))
 
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[A-Za-z_]+:)( .*)$")
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): \S.*$")
+LINE = re.compile(r"^(?P<path>[^:]+)(?::(?P<line>\d+):(?P<col>\d+))?: (?P<severity>error|warning|info): \S.*$")
 SUMMARY = re.compile(r"^(Valid: \d+ wilayah, \d+ program, \d+ peringatan\.(?: CI memeriksa dengan --strict dan akan "
                      r"gagal karena peringatan itu: perbaiki, lalu periksa lagi dengan masterplan check --strict\.)?|"
                      r"Gagal: \d+ galat, \d+ peringatan \(\d+ wilayah, \d+ program diperiksa\)\.)$")

@@ -262,6 +262,30 @@ def test_missing_sheet_and_unknown_region(data: DataDir) -> None:
     ])
 
 
+@pytest.mark.parametrize("linked", ["folder", "file"])
+def test_a_linked_region_or_program_file_is_never_written_through(data: DataDir, tmp_path: Path,
+                                                                   linked: str) -> None:
+    """issue 13's rule on the spreadsheet path: a region folder or program.yaml that is a symbolic link is
+    refused before anything is read or written, and the link's target stays as it was."""
+    path = _export(data)
+    outside = tmp_path / "di-luar"
+    folder = data.regions / "kota-tegal"
+    if linked == "folder":
+        folder.rename(outside)
+        folder.symlink_to(outside, target_is_directory=True)
+        target, shown = outside / "program.yaml", "regions/kota-tegal"
+    else:
+        outside.mkdir()
+        (folder / "program.yaml").rename(outside / "program.yaml")
+        (folder / "program.yaml").symlink_to(outside / "program.yaml")
+        target, shown = outside / "program.yaml", "regions/kota-tegal/program.yaml"
+    before = {p.name: p.read_bytes() for p in target.parent.iterdir()}
+    result = invoke("import", path.name)
+    assert result.exit_code == 1
+    assert result.lines[0].startswith(f"{shown}: error: tautan simbolik (symlink) tidak diizinkan"), result.lines
+    assert {p.name: p.read_bytes() for p in target.parent.iterdir()} == before
+
+
 def test_workbook_of_another_region_with_region_option(data: DataDir) -> None:
     """``--region`` wins over the guide sheet; the agency codes are then the other region's."""
     path = _export(data)
