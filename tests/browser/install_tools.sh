@@ -22,34 +22,27 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "install_tools: installing Debian chromium" >&2
+# Debian packages: what is missing is installed in one apt run (one index update, not one per package).
+missing=()
+need() {  # need PACKAGE "why" COMMAND...: the package is wanted when any of the commands is absent
+  local package="$1" why="$2"
+  shift 2
+  for command in "$@"; do
+    if ! command -v "$command" >/dev/null 2>&1; then
+      echo "install_tools: installing Debian $package ($why)" >&2
+      missing+=("$package")
+      return
+    fi
+  done
+}
+need chromium "the browser tests" /usr/bin/chromium
+need poppler-utils "reading the printed PDFs" pdftotext pdfinfo
+need zbar-tools "reading the QR codes back" zbarimg
+need openjdk-17-jre-headless "a Java runtime for the Nu Html Checker" java
+need libreoffice-calc-nogui "the spreadsheet round-trip tests" soffice
+if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium
-fi
-
-if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
-  echo "install_tools: installing Debian poppler-utils" >&2
-  as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends poppler-utils
-fi
-
-if ! command -v zbarimg >/dev/null 2>&1; then
-  echo "install_tools: installing Debian zbar-tools" >&2
-  as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends zbar-tools
-fi
-
-if ! command -v java >/dev/null 2>&1; then
-  echo "install_tools: installing a Java runtime for the Nu Html Checker" >&2
-  as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends openjdk-17-jre-headless
-fi
-
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "install_tools: installing LibreOffice Calc (headless) for the spreadsheet round-trip tests" >&2
-  as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends libreoffice-calc-nogui
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
