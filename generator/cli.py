@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from generator import changes, changes_output, click_id, scaffold, site, validate
+from generator import changes, changes_output, click_id, scaffold, site, urls, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
 from generator.gitsource import GitError
 from generator.settings import Settings, load_settings, read_config
@@ -115,14 +115,26 @@ CONFIG_OPTION = click.option("--config", "config", default="mkdocs.yml", show_de
                              help="Berkas konfigurasi MkDocs.")
 
 
-def _generate(project: site.Project, today: dt.date, strict: bool, only: str | None = None) -> None:
+PUBLISHED_OPTION = click.option(
+    "--published", "published_ref", metavar="REF", default=None,
+    help="Revisi git cabang utama, mis. origin/main: setiap alamat di published-urls.txt cabang itu harus "
+         "tetap ada, dan cabang ini tidak boleh mengubah berkas itu. Tanpa opsi ini: berkas "
+         "published-urls.txt di folder data. Dipakai CI; memerlukan seluruh riwayat git.")
+
+
+def _generate(project: site.Project, today: dt.date, strict: bool, only: str | None = None,
+              published_ref: str | None = None) -> site.Generated:
+    """Check and write the pages, or exit with the problems."""
     result = run_check(project.regions_display, today, strict, "text", only)
     if _failed(result, strict):
         click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
         sys.exit(1)
     assert result.dataset is not None
+    published = None
     try:
-        report = site.generate(project, result.dataset, today, only)
+        if only is None:
+            published = urls.read_published(project.regions, project.regions_display, published_ref)
+        generated = site.generate(project, result.dataset, today, only, published)
     except DataError as exc:
         for problem in exc.problems:
             click.echo(problem.format_text())
@@ -131,17 +143,20 @@ def _generate(project: site.Project, today: dt.date, strict: bool, only: str | N
     except PublishError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
+    report = generated.report
     click.echo(f"Halaman: {len(report.written)} ditulis, {report.unchanged} tidak berubah, "
                f"{len(report.removed)} dihapus.")
+    return generated
 
 
 @cli.command()
 @REGIONS_OPTION
 @CONFIG_OPTION
 @click.option("--strict", is_flag=True, help="Peringatan dianggap galat.")
-def generate(regions_dir: str, config: str, strict: bool) -> None:
+@PUBLISHED_OPTION
+def generate(regions_dir: str, config: str, strict: bool, published_ref: str | None) -> None:
     """Periksa data lalu tulis halaman ke content/ (hanya yang berubah)."""
-    _generate(_project(regions_dir, config), site.build_date(), strict)
+    _generate(_project(regions_dir, config), site.build_date(), strict, published_ref=published_ref)
 
 
 @cli.command()
@@ -149,10 +164,12 @@ def generate(regions_dir: str, config: str, strict: bool) -> None:
 @CONFIG_OPTION
 @click.option("--strict", is_flag=True, help="Peringatan data dan MkDocs dianggap galat.")
 @click.option("--site-dir", default="site", show_default=True, help="Folder hasil situs.")
+@PUBLISHED_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Tampilkan semua pesan MkDocs.")
 @click.option("--engine", type=click.Choice(site.ENGINES), default="mkdocs", show_default=True,
               help="Pembangun situs: MkDocs 1.6, atau ProperDocs, penerusnya yang masih dipelihara.")
-def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: bool, engine: str) -> None:
+def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_ref: str | None, verbose: bool,
+          engine: str) -> None:
     """Periksa data, tulis halaman, lalu bangun situs lengkap dengan MkDocs."""
     try:
         site.use_engine(engine)
@@ -160,13 +177,40 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, verbose: b
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
     project = _project(regions_dir, config)
-    _generate(project, site.build_date(), strict)
+    generated = _generate(project, site.build_date(), strict, published_ref=published_ref)
     try:
         site.mkdocs_build(project, strict, Path(site_dir), verbose)
     except PublishError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
     click.echo(f"Situs selesai dibangun di {site_dir}/.")
+    if generated.new_urls:
+        # Exactly what `record-urls` will add once this site is deployed from the default branch.
+        register = f"{project.regions_display}/{urls.REGISTER_NAME}"
+        click.echo(f"Alamat baru ({len(generated.new_urls)}), dicatat di {register} saat situs ini diterbitkan "
+                   "dari cabang utama; sebelum itu masih boleh diganti:")
+        for url in generated.new_urls:
+            click.echo(f"  + {url}")
+
+
+@cli.command("record-urls")
+@REGIONS_OPTION
+@click.option("--site-dir", default="site", show_default=True, help="Folder situs yang baru saja diterbitkan.")
+def record_urls(regions_dir: str, site_dir: str) -> None:
+    """Catat alamat situs yang baru diterbitkan ke published-urls.txt (hanya untuk proses terbit di cabang utama)."""
+    register = _existing_dir(regions_dir) / urls.REGISTER_NAME
+    try:
+        added = urls.record(register, Path(site_dir))
+    except PublishError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(1)
+    shown = f"{regions_dir.rstrip('/') or '.'}/{urls.REGISTER_NAME}"
+    if not added:
+        click.echo(f"Tidak ada alamat baru; {shown} tidak berubah.")
+        return
+    click.echo(f"{len(added)} alamat baru dicatat di {shown}:")
+    for url in added:
+        click.echo(f"  + {url}")
 
 
 @cli.command()

@@ -52,7 +52,7 @@ def on_pre_build(config: Any) -> None:
     today = dt.date.fromisoformat(preview["today"]) if preview.get("today") else site.build_date()
     project = site.Project(regions, str(regions), Path(config["config_file_path"]))
     try:
-        report = site.check_and_generate(project, today, only=preview.get("only") or None)
+        report = site.check_and_generate(project, today, only=preview.get("only") or None).report
     except DataError as exc:
         for problem in exc.problems:
             log.warning(problem.format_text())

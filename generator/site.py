@@ -105,22 +105,36 @@ def check(project: Project, today: dt.date, only: str | None = None) -> validate
     return validate.load_dataset(project.regions, project.regions_display, validate.Options(today), only)
 
 
-def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None) -> WriteReport:
-    """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's."""
+@dataclass(frozen=True)
+class Generated:
+    """What writing the pages did, and which URLs they add to what was published."""
+
+    report: WriteReport
+    """Pages written, unchanged, removed."""
+    new_urls: tuple[str, ...] = ()
+    """Page URLs not published before, sorted: what ``record-urls`` adds once this site is deployed
+    from the default branch (none for a single region's preview)."""
+
+
+def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None,
+             published: urls.Published | None = None) -> Generated:
+    """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's.
+
+    ``published`` says which URLs must keep answering (default: the data folder's register file); the
+    register itself is never written here, so a build or a preview cannot change what counts as published.
+    """
     from generator import render  # Jinja is not needed by a plain check
 
     settings = load_settings(project.config)
     if only is None:
-        register = project.regions / urls.REGISTER_NAME
-        pages = render.render_site(dataset, today, settings, urls.read_register(register))
-        _check_urls(project, dataset, pages, register)
-        report = write_pages(project.content, pages)
-        published = {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
-        urls.write_register(register, published | {urls.url_of(p.path) for p in pages if p.path.endswith(".md")})
-        return report
+        if published is None:
+            published = urls.read_published(project.regions, project.regions_display)
+        pages = render.render_site(dataset, today, settings, sorted(published.urls))
+        produced = _check_urls(project, dataset, pages, published)
+        return Generated(write_pages(project.content, pages), tuple(sorted(produced - published.urls)))
     renderer = render.Renderer(today, settings)
     pages = [page for region in dataset.regions for page in renderer.region_pages(region)]
-    return write_pages(project.content, pages, scope=only)
+    return Generated(write_pages(project.content, pages, scope=only))
 
 
 def _hand_written(content: Path, generated: set[str]) -> list[str]:
@@ -132,8 +146,9 @@ def _hand_written(content: Path, generated: set[str]) -> list[str]:
     return sorted(p for p in found if p not in ours and not p.startswith("."))
 
 
-def _check_urls(project: Project, dataset: Dataset, pages: list[Page], register: Path) -> None:
-    """Refuse a build that would drop a published URL, or a removal notice over a live page."""
+def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published: urls.Published) -> set[str]:
+    """The page URLs the site will have; refuses a build that would drop a published URL, a removal
+    notice over a live page, or a register this branch edited itself."""
     problems = []
     live = {p.path for p in pages if p.kind != "notice"}
     for removal in dataset.removed:
@@ -142,13 +157,15 @@ def _check_urls(project: Project, dataset: Dataset, pages: list[Page], register:
                                     f"url: {removal.url} masih diterbitkan; hapus butir ini dari dihapus.yaml"))
     produced = {urls.url_of(p.path) for p in pages if p.path.endswith(".md")}
     produced |= {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
-    problems += urls.missing(register, f"{project.regions_display}/{urls.REGISTER_NAME}", produced)
+    problems += urls.register_edits(published)
+    problems += urls.missing(published, produced)
     if problems:
         raise DataError(problems)
+    return produced
 
 
 def check_and_generate(project: Project, today: dt.date, strict: bool = False,
-                       only: str | None = None) -> WriteReport:
+                       only: str | None = None) -> Generated:
     """Validate, then write; raises DataError and writes nothing when the data is not publishable."""
     result = check(project, today, only)
     if result.dataset is None or (strict and result.warnings):

@@ -80,8 +80,9 @@ def test_removed_programme_leaves_no_stale_page(tmp_path: Path) -> None:
     start = text.index("  - id: sampah-pintar")
     end = text.index("  - id: portal-data")
     programs.write_text(text[:start] + text[end:], encoding="utf-8")
-    # Without a register of published URLs (a fresh data set), nothing asks for the old page to stay.
-    (project.regions / "published-urls.txt").unlink()
+    # Without a register of published URLs (a fresh data set; generate never writes one), nothing asks
+    # for the old page to stay.
+    assert not (project.regions / "published-urls.txt").exists()
     code, output = _run(project, "generate")
     assert code == 0, output
     assert "1 dihapus" in output

@@ -91,6 +91,41 @@ def test_removed_quick_win_answers_with_a_notice(tmp_path: Path) -> None:
         project.regions / urls.REGISTER_NAME)
 
 
+def test_builds_never_write_the_register(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "regions")
+    register = project.regions / urls.REGISTER_NAME
+    before = register.read_bytes()
+    path = project.regions / "kota-harapan-jaya" / "program.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: pju-tenaga-surya\n",
+                                                             "  - id: pju-surya\n    id_lama: [pju-tenaga-surya]\n"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", "--regions", str(project.regions), "--config", str(project.config)])
+    assert result.exit_code == 0, result.output
+    assert register.read_bytes() == before
+
+
+def test_record_urls_adds_the_deployed_pages(tmp_path: Path) -> None:
+    regions = tmp_path / "regions"
+    regions.mkdir()
+    urls.write_register(regions / urls.REGISTER_NAME, ["/", "/kota-tegal/"])
+    deployed = tmp_path / "terbit"
+    for folder in ("", "kota-tegal", "kota-tegal/quick-win/lapor", "assets/css"):
+        (deployed / folder).mkdir(parents=True, exist_ok=True)
+        if folder != "assets/css":
+            (deployed / folder / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    (deployed / "404.html").write_text("<!doctype html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["record-urls", "--regions", str(regions), "--site-dir", str(deployed)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (f"1 alamat baru dicatat di {regions}/published-urls.txt:\n"
+                             "  + /kota-tegal/quick-win/lapor/\n")
+    assert urls.read_register(regions / urls.REGISTER_NAME) == ["/", "/kota-tegal/", "/kota-tegal/quick-win/lapor/"]
+    again = CliRunner().invoke(cli, ["record-urls", "--regions", str(regions), "--site-dir", str(deployed)])
+    assert again.output == f"Tidak ada alamat baru; {regions}/published-urls.txt tidak berubah.\n"
+    missing = CliRunner().invoke(cli, ["record-urls", "--regions", str(regions), "--site-dir", str(tmp_path / "x")])
+    assert missing.exit_code == 1
+    assert f"galat: folder situs {tmp_path / 'x'} tidak ada; bangun dulu dengan masterplan build" in missing.output
+
+
 def test_removed_region_keeps_every_page_as_a_notice(tmp_path: Path) -> None:
     project = make_project(tmp_path, ROOT / "regions")
     site_dir = tmp_path / "site"

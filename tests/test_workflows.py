@@ -20,6 +20,7 @@ import click
 import pytest
 import yaml
 
+from generator import urls
 from generator.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -284,18 +285,21 @@ def test_github_top_level_permissions_are_empty_or_read_only(github: dict[Any, A
     assert _is_read_only(github["permissions"])
 
 
-def test_github_only_the_guarded_deploy_job_can_write(github: dict[Any, Any]) -> None:
+def _guarded_to_main(job: Mapping[str, Any]) -> bool:
+    guard = re.sub(r"\s+", " ", str(job.get("if", "")))
+    return ("github.event_name == 'push'" in guard and "github.ref == 'refs/heads/main'" in guard
+            and "||" not in guard and "always()" not in guard)
+
+
+def test_github_only_the_guarded_deploy_and_record_jobs_can_write(github: dict[Any, Any]) -> None:
     writers = {job_id: _writes(job.get("permissions")) for job_id, job in github["jobs"].items()}
     writers = {job_id: scopes for job_id, scopes in writers.items() if scopes}
-    assert len(writers) == 1, f"exactly one job may write, found {sorted(writers)}"
-    (deploy_id, scopes), = writers.items()
-    assert scopes == WRITE_SCOPES_FOR_DEPLOY
+    assert sorted(writers.values(), key=sorted) == [{"contents"}, WRITE_SCOPES_FOR_DEPLOY], writers
+    deploy_id = next(job_id for job_id, scopes in writers.items() if scopes == WRITE_SCOPES_FOR_DEPLOY)
     deploy = github["jobs"][deploy_id]
     assert set(deploy["permissions"]) <= WRITE_SCOPES_FOR_DEPLOY | {"contents"}
     assert deploy.get("permissions", {}).get("contents", "read") in ("read", "none")
-    guard = re.sub(r"\s+", " ", str(deploy.get("if", "")))
-    assert "github.event_name == 'push'" in guard and "github.ref == 'refs/heads/main'" in guard
-    assert "||" not in guard and "always()" not in guard
+    assert _guarded_to_main(deploy)
     environment = deploy["environment"]
     assert (environment["name"] if isinstance(environment, dict) else environment) == "github-pages"
     assert deploy["concurrency"]["group"].startswith("pages")
@@ -304,6 +308,37 @@ def test_github_only_the_guarded_deploy_job_can_write(github: dict[Any, Any]) ->
     assert deploy_id in github_runs(github, "push_main")
     assert deploy_id not in github_runs(github, "pull_request")
     assert deploy_id not in github_runs(github, "push_other")
+    # The job that commits the register of published URLs: contents only, after the deploy, on main only.
+    record_id = next(job_id for job_id, scopes in writers.items() if scopes == {"contents"})
+    record = github["jobs"][record_id]
+    assert record["permissions"] == {"contents": "write"}
+    assert _guarded_to_main(record)
+    assert record["needs"] in (deploy_id, [deploy_id])
+    assert record_id in github_runs(github, "push_main")
+    assert record_id not in github_runs(github, "pull_request") | github_runs(github, "push_other")
+    # Only its last step sees the token, and it pushes nowhere but main.
+    token_steps = [i for i, step in enumerate(record["steps"]) if "github.token" in str(step)]
+    assert token_steps == [len(record["steps"]) - 1]
+    assert record["steps"][-1]["run"].rstrip().endswith("push origin HEAD:main")
+    # Builds find the job's last commit of the register by this subject.
+    assert f'-m "{urls.RECORD_SUBJECT}' in record["steps"][-1]["run"]
+
+
+def test_github_builds_keep_what_main_published(github: dict[Any, Any]) -> None:
+    """Both builds compare against everything main ever recorded: the whole history is fetched."""
+    for event in ("pull_request", "push_main"):
+        builders = [job_id for job_id in github_runs(github, event)
+                    if has(list(masterplan_invocations(github_commands(github["jobs"][job_id]))), "build")]
+        assert builders, event
+        for job_id in builders:
+            job = github["jobs"][job_id]
+            build = next(a for a in masterplan_invocations(github_commands(job)) if a[0] == "build")
+            assert build[build.index("--published") + 1] == "origin/main"
+            checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+            assert checkout["with"]["fetch-depth"] == 0
+    recorders = [job_id for job_id, job in github["jobs"].items()
+                 if has(list(masterplan_invocations(github_commands(job))), "record-urls")]
+    assert len(recorders) == 1 and recorders[0] in github_runs(github, "push_main")
 
 
 def test_github_every_job_declares_its_permissions(github: dict[Any, Any]) -> None:
@@ -347,7 +382,57 @@ def test_github_concurrency_is_set(github: dict[Any, Any]) -> None:
     assert "group" in github["concurrency"]
 
 
+def action_validator() -> Path:
+    """``action-validator`` installed by tests/browser/install_tools.sh (a missing one fails the test)."""
+    tools = Path(os.environ.get("MASTERPLAN_TOOLS_DIR", REPO / "tests" / "browser" / ".tools"))
+    return tools / "action-validator" / "node_modules" / ".bin" / "action-validator"
+
+
+def test_github_workflow_passes_action_validator(tmp_path: Path) -> None:
+    validator = action_validator()
+    assert validator.is_file(), f"{validator} is missing: run bash tests/browser/install_tools.sh"
+    proc = subprocess.run([str(validator), str(GITHUB_WORKFLOW)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # The validator does refuse a broken workflow (a job without runs-on, a step both run and uses).
+    broken = tmp_path / "publish.yml"
+    text = GITHUB_WORKFLOW.read_text(encoding="utf-8").replace("    runs-on: ubuntu-latest\n", "", 1)
+    broken.write_text(text.replace("run: pip install -e .\n", "run: pip install -e .\n        uses: x/y@v1\n", 1),
+                      encoding="utf-8")
+    proc = subprocess.run([str(validator), str(broken)], capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+
+
 # ---------------------------------------------------------------- GitLab CI
+
+
+def test_gitlab_ci_matches_gitlabs_schema(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci"]
+    proc = subprocess.run([*command, str(GITLAB_CI)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    broken = tmp_path / ".gitlab-ci.yml"
+    text = GITLAB_CI.read_text(encoding="utf-8")
+    broken.write_text(text.replace("  interruptible: true\n", "  interruptible: ya\n", 1), encoding="utf-8")
+    proc = subprocess.run([*command, str(broken)], capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+
+
+def test_gitlab_builds_keep_what_the_default_branch_published(gitlab: dict[str, Any]) -> None:
+    jobs = gitlab_jobs(gitlab)
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    for pipeline in ("merge_request", "push_default"):
+        for name in gitlab_runs(gitlab, pipeline):
+            commands = gitlab_commands(jobs[name])
+            assert any(c.startswith("git fetch") and "refs/remotes/origin/$CI_DEFAULT_BRANCH" in c for c in commands)
+            for build in (a for a in masterplan_invocations(commands) if a[0] == "build"):
+                assert build[build.index("--published") + 1] == "origin/$CI_DEFAULT_BRANCH"
+    recorders = [name for name, job in jobs.items()
+                 if has(list(masterplan_invocations(gitlab_commands(job))), "record-urls")]
+    assert recorders == ["record-urls"]
+    assert "record-urls" in gitlab_runs(gitlab, "push_default")
+    for pipeline in ("merge_request", "push_other", "push_with_open_mr"):
+        assert "record-urls" not in gitlab_runs(gitlab, pipeline)
+    assert jobs["record-urls"]["needs"] == ["pages"]
+    assert any(f'-m "{urls.RECORD_SUBJECT}' in line for line in gitlab_commands(jobs["record-urls"]))
 
 
 @pytest.fixture(scope="module")
