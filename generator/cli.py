@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from generator import changes, changes_output, click_id, scaffold, site, urls, validate
+from generator import changes, changes_output, click_id, published, scaffold, site, validate
 from generator.errors import DataError, MasterplanError, Problem, PublishError
 from generator.gitsource import GitError
 from generator.settings import Settings, load_settings, read_config
@@ -130,11 +130,11 @@ def _generate(project: site.Project, today: dt.date, strict: bool, only: str | N
         click.echo("Tidak ada yang ditulis: perbaiki galat di atas lalu jalankan lagi.", err=True)
         sys.exit(1)
     assert result.dataset is not None
-    published = None
+    known = None
     try:
         if only is None:
-            published = urls.read_published(project.regions, project.regions_display, published_ref)
-        generated = site.generate(project, result.dataset, today, only, published)
+            known = published.read_published(project.regions, project.regions_display, published_ref)
+        generated = site.generate(project, result.dataset, today, only, known)
     except DataError as exc:
         for problem in exc.problems:
             click.echo(problem.format_text())
@@ -186,7 +186,7 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_
     click.echo(f"Situs selesai dibangun di {site_dir}/.")
     if generated.new_urls:
         # Exactly what `record-urls` will add once this site is deployed from the default branch.
-        register = f"{project.regions_display}/{urls.REGISTER_NAME}"
+        register = f"{project.regions_display}/{published.REGISTER_NAME}"
         click.echo(f"Alamat baru ({len(generated.new_urls)}), dicatat di {register} saat situs ini diterbitkan "
                    "dari cabang utama; sebelum itu masih boleh diganti:")
         for url in generated.new_urls:
@@ -198,13 +198,13 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_
 @click.option("--site-dir", default="site", show_default=True, help="Folder situs yang baru saja diterbitkan.")
 def record_urls(regions_dir: str, site_dir: str) -> None:
     """Catat alamat situs yang baru diterbitkan ke published-urls.txt (hanya untuk proses terbit di cabang utama)."""
-    register = _existing_dir(regions_dir) / urls.REGISTER_NAME
+    register = _existing_dir(regions_dir) / published.REGISTER_NAME
     try:
-        added = urls.record(register, Path(site_dir))
+        added = published.record(register, Path(site_dir))
     except PublishError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
-    shown = f"{regions_dir.rstrip('/') or '.'}/{urls.REGISTER_NAME}"
+    shown = f"{regions_dir.rstrip('/') or '.'}/{published.REGISTER_NAME}"
     if not added:
         click.echo(f"Tidak ada alamat baru; {shown} tidak berubah.")
         return

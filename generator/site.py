@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from generator import processes, urls, validate
 from generator.errors import DataError, Problem, PublishError
 from generator.model import Dataset
+from generator.published import Published, missing, read_published, register_edits
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -117,7 +118,7 @@ class Generated:
 
 
 def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None,
-             published: urls.Published | None = None) -> Generated:
+             published: Published | None = None) -> Generated:
     """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's.
 
     ``published`` says which URLs must keep answering (default: the data folder's register file); the
@@ -128,7 +129,7 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
     settings = load_settings(project.config)
     if only is None:
         if published is None:
-            published = urls.read_published(project.regions, project.regions_display)
+            published = read_published(project.regions, project.regions_display)
         pages = render.render_site(dataset, today, settings, sorted(published.urls))
         produced = _check_urls(project, dataset, pages, published)
         return Generated(write_pages(project.content, pages), tuple(sorted(produced - published.urls)))
@@ -146,7 +147,7 @@ def _hand_written(content: Path, generated: set[str]) -> list[str]:
     return sorted(p for p in found if p not in ours and not p.startswith("."))
 
 
-def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published: urls.Published) -> set[str]:
+def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published: Published) -> set[str]:
     """The page URLs the site will have; refuses a build that would drop a published URL, a removal
     notice over a live page, or a register this branch edited itself."""
     problems = []
@@ -157,8 +158,8 @@ def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published
                                     f"url: {removal.url} masih diterbitkan; hapus butir ini dari dihapus.yaml"))
     produced = {urls.url_of(p.path) for p in pages if p.path.endswith(".md")}
     produced |= {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
-    problems += urls.register_edits(published)
-    problems += urls.missing(published, produced)
+    problems += register_edits(published)
+    problems += missing(published, produced)
     if problems:
         raise DataError(problems)
     return produced

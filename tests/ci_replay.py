@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from test_workflows import GITHUB_WORKFLOW, GITLAB_CI, github_runs, gitlab_jobs, gitlab_runs
-
 from site_helpers import copy_project
+from test_workflows import GITHUB_WORKFLOW, GITLAB_CI, github_runs, gitlab_jobs, gitlab_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = {"GIT_AUTHOR_NAME": "Editor Diskominfo", "GIT_AUTHOR_EMAIL": "editor@contoh.go.id",

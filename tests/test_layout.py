@@ -24,8 +24,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("changes_output", "changes"),  # masterplan diff: two versions of the data compared, and the report
     ("spreadsheet",),  # program.yaml ↔ workbook, through the validator
     ("validate", "scaffold"),  # the data source: YAML → checked model
-    ("yaml_source", "yaml_writer", "register", "schema", "settings", "urls", "tallies", "text", "vocabulary",
-     "patterns", "gitsource", "click_id", "processes"),
+    ("yaml_source", "yaml_writer", "register", "schema", "settings", "urls", "published", "tallies", "text",
+     "vocabulary", "patterns", "gitsource", "click_id", "processes"),
     ("model", "errors", "__init__"),  # the shared core
 )
 """Every module of ``generator``, top layer first: a module imports only from its own layer or below

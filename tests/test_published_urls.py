@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from ci_replay import Forge
 
-from generator import urls
+from generator.published import read_register, write_register
 
 REGISTER = "regions/published-urls.txt"
 PROGRAMS = "regions/kota-harapan-jaya/program.yaml"
@@ -187,7 +187,7 @@ def test_local_previews_never_count_and_drafts_can_be_renamed(tmp_path: Path) ->
     # A register line the branch adds itself (an older tool wrote drafts there) would count once
     # merged: the check refuses it and says where.
     text = (work / REGISTER).read_text(encoding="utf-8")
-    urls.write_register(work / REGISTER, [*urls.read_register(work / REGISTER), draft])
+    write_register(work / REGISTER, [*read_register(work / REGISTER), draft])
     line = _register_line((work / REGISTER).read_text(encoding="utf-8"), draft)
     assert text != (work / REGISTER).read_text(encoding="utf-8")
     forge.push(work, "Daftar alamat dari pratinjau")

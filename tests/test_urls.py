@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from site_helpers import ROOT, make_project
 
-from generator import site, urls
+from generator import published, site, urls
 from generator.cli import cli
 
 QW = "kota-harapan-jaya/quick-win"
@@ -44,7 +44,7 @@ def test_url_mapping(path: str, url: str) -> None:
 
 
 def test_register_lists_every_published_page() -> None:
-    registered = urls.read_register(ROOT / "regions" / urls.REGISTER_NAME)
+    registered = published.read_register(ROOT / "regions" / published.REGISTER_NAME)
     assert registered == sorted(registered)
     assert "/kota-harapan-jaya/quick-win/aplikasi-pengaduan-warga/" in registered  # the redirect
     assert "/panduan/" in registered and "/tentang/" in registered and "/" in registered
@@ -58,7 +58,7 @@ def test_dropping_a_published_url_fails_and_names_it(tmp_path: Path) -> None:
     _drop_program(project, "pju-tenaga-surya")
     code, output = _build(project, site_dir)
     assert code == 1
-    register = urls.read_register(project.regions / urls.REGISTER_NAME)
+    register = published.read_register(project.regions / published.REGISTER_NAME)
     line = register.index("/kota-harapan-jaya/quick-win/pju-tenaga-surya/") + 4  # after the 3-line header
     assert (f"{project.regions}/published-urls.txt:{line}:1: error: alamat "
             "/kota-harapan-jaya/quick-win/pju-tenaga-surya/ pernah diterbitkan tetapi tidak akan ada lagi; bila "
@@ -87,13 +87,13 @@ def test_removed_quick_win_answers_with_a_notice(tmp_path: Path) -> None:
     assert "Digabung ke program penerangan jalan provinsi." in html
     assert 'href="../../">ringkasan masterplan Kota Harapan Jaya</a>' in html
     assert '<meta name="robots" content="noindex">' in html
-    assert "/kota-harapan-jaya/quick-win/pju-tenaga-surya/" in urls.read_register(
-        project.regions / urls.REGISTER_NAME)
+    assert "/kota-harapan-jaya/quick-win/pju-tenaga-surya/" in published.read_register(
+        project.regions / published.REGISTER_NAME)
 
 
 def test_builds_never_write_the_register(tmp_path: Path) -> None:
     project = make_project(tmp_path, ROOT / "regions")
-    register = project.regions / urls.REGISTER_NAME
+    register = project.regions / published.REGISTER_NAME
     before = register.read_bytes()
     path = project.regions / "kota-harapan-jaya" / "program.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  - id: pju-tenaga-surya\n",
@@ -107,7 +107,7 @@ def test_builds_never_write_the_register(tmp_path: Path) -> None:
 def test_record_urls_adds_the_deployed_pages(tmp_path: Path) -> None:
     regions = tmp_path / "regions"
     regions.mkdir()
-    urls.write_register(regions / urls.REGISTER_NAME, ["/", "/kota-tegal/"])
+    published.write_register(regions / published.REGISTER_NAME, ["/", "/kota-tegal/"])
     deployed = tmp_path / "terbit"
     for folder in ("", "kota-tegal", "kota-tegal/quick-win/lapor", "assets/css"):
         (deployed / folder).mkdir(parents=True, exist_ok=True)
@@ -118,7 +118,8 @@ def test_record_urls_adds_the_deployed_pages(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (f"1 alamat baru dicatat di {regions}/published-urls.txt:\n"
                              "  + /kota-tegal/quick-win/lapor/\n")
-    assert urls.read_register(regions / urls.REGISTER_NAME) == ["/", "/kota-tegal/", "/kota-tegal/quick-win/lapor/"]
+    assert published.read_register(regions / published.REGISTER_NAME) == [
+        "/", "/kota-tegal/", "/kota-tegal/quick-win/lapor/"]
     again = CliRunner().invoke(cli, ["record-urls", "--regions", str(regions), "--site-dir", str(deployed)])
     assert again.output == f"Tidak ada alamat baru; {regions}/published-urls.txt tidak berubah.\n"
     missing = CliRunner().invoke(cli, ["record-urls", "--regions", str(regions), "--site-dir", str(tmp_path / "x")])

@@ -20,7 +20,7 @@ import click
 import pytest
 import yaml
 
-from generator import urls
+from generator import published
 from generator.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -321,7 +321,7 @@ def test_github_only_the_guarded_deploy_and_record_jobs_can_write(github: dict[A
     assert token_steps == [len(record["steps"]) - 1]
     assert record["steps"][-1]["run"].rstrip().endswith("push origin HEAD:main")
     # Builds find the job's last commit of the register by this subject.
-    assert f'-m "{urls.RECORD_SUBJECT}' in record["steps"][-1]["run"]
+    assert f'-m "{published.RECORD_SUBJECT}' in record["steps"][-1]["run"]
 
 
 def test_github_builds_keep_what_main_published(github: dict[Any, Any]) -> None:
@@ -432,7 +432,7 @@ def test_gitlab_builds_keep_what_the_default_branch_published(gitlab: dict[str, 
     for pipeline in ("merge_request", "push_other", "push_with_open_mr"):
         assert "record-urls" not in gitlab_runs(gitlab, pipeline)
     assert jobs["record-urls"]["needs"] == ["pages"]
-    assert any(f'-m "{urls.RECORD_SUBJECT}' in line for line in gitlab_commands(jobs["record-urls"]))
+    assert any(f'-m "{published.RECORD_SUBJECT}' in line for line in gitlab_commands(jobs["record-urls"]))
 
 
 @pytest.fixture(scope="module")
