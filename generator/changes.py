@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from generator import gitsource, text, urls, validate
+from generator import gitsource, published, text, urls, validate
 from generator import model as m
 from generator import schema as s
 from generator.errors import Problem
@@ -491,7 +491,7 @@ _NOT_REGULAR = ("bukan berkas biasa di revisi {base} (mode git {mode}: {what}); 
 _WHAT = {gitsource.LINK_MODE: "tautan simbolik", "160000": "submodul"}
 
 
-_DATA_FILES = frozenset({urls.REGISTER_NAME, s.REMOVALS_FILE_NAME})
+_DATA_FILES = frozenset({published.REGISTER_NAME, s.REMOVALS_FILE_NAME})
 """Files of the data folder itself (not region folders)."""
 
 
@@ -554,7 +554,7 @@ def compare(data_dir: Path, display_root: str, ref: str | None, today: dt.date) 
         if _working_ids(folder, revision.object_format) != before:
             changed.append(slug)
     wanted = [e.oid for slug in changed for e in old_files.get(slug, {}).values() if e.regular]
-    register = top.get(urls.REGISTER_NAME)
+    register = top.get(published.REGISTER_NAME)
     old_removals = top.get(s.REMOVALS_FILE_NAME)
     wanted += [e.oid for e in (register, old_removals) if e is not None and e.regular]
     blobs = gitsource.read_blobs(revision, wanted)
@@ -577,7 +577,7 @@ def compare(data_dir: Path, display_root: str, ref: str | None, today: dt.date) 
     if removals_path.is_file():
         removals = validate.read_removals(load_file(removals_path, f"{display_root}/{s.REMOVALS_FILE_NAME}"),
                                           problems)
-    registered = set(urls.read_register(data_dir / urls.REGISTER_NAME))
+    registered = set(published.read_register(data_dir / published.REGISTER_NAME))
     if register is not None and register.regular:
         lines = blobs[register.oid].decode("utf-8", "replace").splitlines()
         registered |= {line.strip() for line in lines if line.strip() and not line.startswith("#")}

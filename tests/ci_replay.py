@@ -169,7 +169,8 @@ class Forge:
         context = {"github.token": "token-uji", "runner.temp": str(temp),
                    "steps.pages.outputs.base_url": "https://contoh.github.io/masterplan/"}
         env = {"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event, "GITHUB_REF": ref,
-               "GITHUB_SHA": sha, "GITHUB_REPOSITORY": "contoh/masterplan", "RUNNER_TEMP": str(temp)}
+               "GITHUB_SHA": sha, "GITHUB_REPOSITORY": "contoh/masterplan", "RUNNER_TEMP": str(temp),
+               "GITHUB_STEP_SUMMARY": str(temp / "step-summary.md")}
         if event == "pull_request":
             env["GITHUB_BASE_REF"] = "main"
         work: Path | None = None
@@ -195,6 +196,9 @@ class Forge:
                 (artifacts / "github-pages").mkdir(parents=True)
                 with tarfile.open(artifacts / "github-pages" / "artifact.tar", "w") as tar:
                     tar.add(work / given["path"], arcname=".")
+            elif action == "actions/upload-artifact":
+                assert work is not None
+                shutil.copytree(work / given["path"], artifacts / given["name"])
             elif action == "actions/download-artifact":
                 shutil.copytree(artifacts / given["name"], given["path"], dirs_exist_ok=True)
             elif action == "actions/deploy-pages":
@@ -231,7 +235,9 @@ class Forge:
         env = {"CI": "true", "GITLAB_CI": "true", "CI_DEFAULT_BRANCH": "main", "CI_COMMIT_SHA": sha,
                "CI_COMMIT_SHORT_SHA": sha[:8], "CI_PAGES_URL": "https://contoh.gitlab.io/masterplan"}
         if pipeline == "merge_request":
+            base = self.git(self.origin, "merge-base", "main", branch).strip()
             env |= {"CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_IID": PR_NUMBER,
+                    "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
                     "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": branch, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
         else:
             env |= {"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main"}
@@ -257,7 +263,10 @@ class Forge:
             if proc.returncode != 0:
                 return Run(False, tuple(done), output)
             for path in job.get("artifacts", {}).get("paths", []):
-                shutil.copytree(work / path, artifacts / path, dirs_exist_ok=True)
+                if (work / path).is_dir():
+                    shutil.copytree(work / path, artifacts / path, dirs_exist_ok=True)
+                else:
+                    shutil.copy(work / path, artifacts / path)
             if name == "pages":
                 shutil.rmtree(self.live, ignore_errors=True)
                 shutil.copytree(work / "public", self.live)
