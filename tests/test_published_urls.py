@@ -92,7 +92,7 @@ def test_deleting_a_published_quick_win_is_refused(published: Forge) -> None:
     forge.push(work, "Hapus juga dari daftar alamat")
     check = forge.github("pull_request", "hapus-wifi")
     assert not check.ok
-    assert [line for line in check.output.splitlines() if line.startswith("regions/")] == [
+    assert [line for line in check.output.splitlines() if line.startswith("regions/published-urls.txt:")] == [
         f"regions/published-urls.txt:1:1: error: alamat {WIFI} {KEEP_ALIVE}",
         f"regions/published-urls.txt:1:1: error: baris {WIFI} dihapus dari berkas ini; berkas ini hanya diisi "
         "oleh proses terbit di cabang utama, kembalikan baris itu",
