@@ -293,8 +293,13 @@ def page_urls(slug: str, plan: m.Masterplan | None, programs: tuple[m.Program, .
     Derived from the model rather than by rendering, so that old data that does not validate as a whole
     can still be compared; tests/test_diff.py checks it against the rendered pages.
     """
-    paths = [urls.region(slug), urls.roadmap(slug), urls.quick_wins(slug), urls.changes(slug),
-             urls.region_data(slug), urls.print_version(slug), *(urls.dimension(slug, d) for d in m.DIMENSIONS)]
+    shown = m.sections_of(plan, programs)  # empty sections are not pages (render.sections)
+    paths = [urls.region(slug), urls.changes(slug), urls.region_data(slug), urls.print_version(slug),
+             *(urls.dimension(slug, d) for d in shown.dimensions)]
+    if shown.roadmap:
+        paths.append(urls.roadmap(slug))
+    if shown.quick_wins:
+        paths.append(urls.quick_wins(slug))
     if plan is not None and plan.analisis is not None:
         paths.append(urls.analysis(slug))
     redirects: dict[str, str] = {}
@@ -424,8 +429,15 @@ def _url_changes(old: validate.RegionReading | None, new: validate.RegionReading
     out = [UrlChange(u, "baru") for u in new_pages - old_pages]
     out += [UrlChange(u, "dialihkan", target) for u, target in new_redirects.items()
             if old_redirects.get(u) != target]
+    # A published section that has nothing left to show leads to the region's overview (render._not_yet).
+    sections = ({urls.url_of(path) for path in (urls.roadmap(new.slug), urls.quick_wins(new.slug),
+                                                *(urls.dimension(new.slug, d) for d in m.DIMENSIONS))}
+                if new else set())
     for u in (old_pages | set(old_redirects)) - new_pages - set(new_redirects):
         page = u.split("#")[0]
+        if new and page in sections and page in context.registered:
+            out.append(UrlChange(u, "dialihkan", urls.url_of(urls.region(new.slug))))
+            continue
         state = ("pemberitahuan" if context.noticed(page) else
                  "gagal" if page in context.registered else "belum-terbit")
         out.append(UrlChange(u, "dihapus", state=state))

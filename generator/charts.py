@@ -319,6 +319,8 @@ def _progress_words(p: m.Program, today: dt.date) -> str:
     out = STATUS_LABEL[p.status]
     if p.is_late(today):
         out += f", terlambat (target {p.tahun_selesai})"
+    if p.is_rescheduled:
+        out += f", dijadwalkan ulang dari {p.tahun_selesai_awal} ke {p.tahun_selesai}"
     return out
 
 

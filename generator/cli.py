@@ -122,6 +122,18 @@ PUBLISHED_OPTION = click.option(
          "published-urls.txt di folder data. Dipakai CI; memerlukan seluruh riwayat git.")
 
 
+def _site_url_note(project: site.Project) -> None:
+    """Say so when the build does not know the site's public address (and so leaves out what needs it)."""
+    from generator.settings import NO_SITE_URL_NOTE, load_settings
+
+    try:
+        known = bool(load_settings(project.config).site_url)
+    except PublishError:
+        return  # the build itself reports an unreadable configuration
+    if not known:
+        click.echo(NO_SITE_URL_NOTE, err=True)
+
+
 def _generate(project: site.Project, today: dt.date, strict: bool, only: str | None = None,
               published_ref: str | None = None) -> site.Generated:
     """Check and write the pages, or exit with the problems."""
@@ -156,7 +168,9 @@ def _generate(project: site.Project, today: dt.date, strict: bool, only: str | N
 @PUBLISHED_OPTION
 def generate(regions_dir: str, config: str, strict: bool, published_ref: str | None) -> None:
     """Periksa data lalu tulis halaman ke content/ (hanya yang berubah)."""
-    _generate(_project(regions_dir, config), site.build_date(), strict, published_ref=published_ref)
+    project = _project(regions_dir, config)
+    _generate(project, site.build_date(), strict, published_ref=published_ref)
+    _site_url_note(project)
 
 
 @cli.command()
@@ -178,6 +192,7 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_
         sys.exit(1)
     project = _project(regions_dir, config)
     generated = _generate(project, site.build_date(), strict, published_ref=published_ref)
+    _site_url_note(project)
     try:
         site.mkdocs_build(project, strict, Path(site_dir), verbose)
     except PublishError as exc:

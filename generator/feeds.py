@@ -1,4 +1,5 @@
-"""Atom feeds of dated updates (Quick Win updates and milestones), one per region and one national.
+"""Atom feeds of dated updates (every programme update and milestone, as the region's change page lists
+them), one per region and one national (fictional demo regions left out).
 
 Entry ids are ``urn:uuid`` values derived from the data (region, programme, date, position among
 that day's updates), so they stay the same from build to build and across site addresses.
@@ -45,11 +46,11 @@ class Entry:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"masterplan:{self.region.slug}:{self.key}").urn
 
 
-def region_entries(region: m.Region, today: dt.date, quick_wins_only: bool = True) -> list[Entry]:
-    """Programme updates (Quick Wins only, for feeds) and milestones, newest first (ties in a fixed order);
-    milestones after ``today`` are marked ``planned``."""
+def region_entries(region: m.Region, today: dt.date) -> list[Entry]:
+    """Programme updates and milestones, newest first (ties in a fixed order): the change page and the feed
+    (every programme, not only Quick Wins); milestones after ``today`` are marked ``planned``."""
     entries = []
-    for p in region.quick_wins if quick_wins_only else region.program:
+    for p in region.program:
         page, anchor = urls.program(region.slug, p)
         seen: dict[dt.date, int] = {}
         for u in p.pembaruan:
@@ -79,19 +80,34 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def _relative(feed_path: str, target: str) -> str:
+    """``target`` (a site path) relative to the feed's own address: Atom resolves links against it."""
+    depth = feed_path.count("/")
+    return "../" * depth + target if target or depth else "./"
+
+
 def atom(title: str, feed_path: str, page_path: str, entries: list[Entry], site_url: str, author: str,
          fallback: dt.date) -> str:
     """An Atom 1.0 document; ``feed_path`` and ``page_path`` (the page it follows) are paths in content/;
-    ``fallback`` dates a feed without entries."""
+    ``fallback`` dates a feed without entries. Without the site's public address
+    (``site_url`` empty) links are relative to the feed, never made up. A browser that opens the feed
+    shows it through ``assets/feed.xsl``: what a feed is, and the entries as a page."""
     updated = entries[0].tanggal if entries else fallback
+
+    def link(path: str, anchor: str | None = None) -> str:
+        if site_url:
+            return quoteattr(urls.absolute(site_url, path, anchor))
+        return quoteattr(_relative(feed_path, urls.site_relative(path, anchor)))
+
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
+        f'<?xml-stylesheet type="text/xsl" href={quoteattr(_relative(feed_path, urls.FEED_STYLESHEET))}?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
         f"  <id>{uuid.uuid5(uuid.NAMESPACE_URL, 'masterplan:feed:' + feed_path).urn}</id>",
         f"  <title>{escape(title)}</title>",
         f"  <updated>{_stamp(updated)}</updated>",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(urls.absolute(site_url, feed_path))}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.absolute(site_url, page_path))}/>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={link(feed_path)}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={link(page_path)}/>",
         f"  <author><name>{escape(author)}</name></author>",
     ]
     for e in entries:
@@ -100,7 +116,7 @@ def atom(title: str, feed_path: str, page_path: str, entries: list[Entry], site_
             f"    <id>{e.id}</id>",
             f"    <title>{escape(e.title)}</title>",
             f"    <updated>{_stamp(e.tanggal)}</updated>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(e.address(site_url))}/>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={link(e.page, e.anchor)}/>",
             f"    <summary type=\"text\">{escape(e.summary)}</summary>",
             "  </entry>",
         ]

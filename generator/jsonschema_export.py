@@ -115,11 +115,12 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {type(kind).__name__}")
 
 
-def file_schema(file_name: str, schema_id: str) -> dict[str, Any]:
-    """The schema of one data file (``masterplan.yaml`` …), published at ``schema_id``."""
+def file_schema(file_name: str, schema_id: str | None) -> dict[str, Any]:
+    """The schema of one data file (``masterplan.yaml`` …), published at ``schema_id`` (no ``$id`` when
+    the site's address is not known)."""
     return {
         "$schema": DIALECT,
-        "$id": schema_id,
+        **({"$id": schema_id} if schema_id else {}),
         "title": f"{file_name} (format data masterplan smart city versi {s.FORMAT_VERSION})",
         "description": (
             f"Isi berkas regions/<slug>/{file_name}. Dibuat dari deklarasi format yang juga dipakai "

@@ -147,3 +147,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if page.meta.get("format") == HTML_FORMAT:
         page.render = MethodType(_render, page)
     return markdown
+
+
+def on_post_build(config: Any) -> None:
+    """Without the site's public address, MkDocs' sitemap would list bare paths: leave it out."""
+    if not config.site_url:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)

@@ -235,6 +235,14 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """An evidence link and, when it came with an update, that update's date."""
+
+    url: str
+    tanggal: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Program:
     """One programme of the masterplan."""
 
@@ -253,7 +261,7 @@ class Program:
     tahun_mulai: int
     """First year."""
     tahun_selesai: int
-    """Last year."""
+    """Last year (the current target)."""
     status: str
     """One of STATUSES."""
     id_lama: tuple[str, ...] = ()
@@ -272,6 +280,8 @@ class Program:
     """Dated history."""
     bukti: tuple[str, ...] = ()
     """Evidence addresses."""
+    tahun_selesai_awal: int | None = None
+    """The last year first promised, when the plan was rescheduled since (``tahun_selesai`` moved)."""
     marks: Marks = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -293,6 +303,26 @@ class Program:
     def has_evidence(self) -> bool:
         """Whether any evidence link is given, on the programme or one of its updates."""
         return bool(self.bukti) or any(u.bukti for u in self.pembaruan)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every evidence link: the programme's own, then those of its updates (newest first), each once."""
+        seen: set[str] = set()
+        out: list[Evidence] = []
+        for url, day in [(b, None) for b in self.bukti] + [(u.bukti, u.tanggal) for u in self.history() if u.bukti]:
+            if url not in seen:
+                seen.add(url)
+                out.append(Evidence(url, day))
+        return tuple(out)
+
+    @property
+    def is_rescheduled(self) -> bool:
+        """Whether the target year was moved from the one first promised."""
+        return self.tahun_selesai_awal is not None and self.tahun_selesai_awal != self.tahun_selesai
+
+    def is_late_or_rescheduled(self, today: dt.date) -> bool:
+        """Late, or moved from its first target: the count that keeps slipped plans visible."""
+        return self.is_late(today) or (self.is_rescheduled and self.status != "dibatalkan")
 
     @property
     def effective_progress(self) -> int | None:
@@ -382,6 +412,10 @@ class Masterplan:
     status_dokumen: str
     contoh: bool = False
     nama: str | None = None
+    kontak_email: str | None = None
+    """Where readers report errors in the data (usually the Diskominfo's address)."""
+    diperiksa: dt.date | None = None
+    """When the data was last checked against its sources."""
     dasar_hukum: str | None = None
     visi: str | None = None
     misi: tuple[str, ...] = ()
@@ -510,3 +544,26 @@ class Dataset:
     regions: tuple[Region, ...]
     removed: tuple[Removal, ...] = ()
     """Pages removed from the plan (regions/dihapus.yaml), sorted by URL."""
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Which of a region's optional pages have something to show (an empty page reads as a broken site)."""
+
+    dimensions: tuple[str, ...]
+    """Dimensions with programmes, a goal or strategies, in ``DIMENSIONS`` order."""
+    roadmap: bool
+    """Any programme at all."""
+    quick_wins: bool
+    """Any Quick Win."""
+
+
+def sections_of(plan: Masterplan | None, programs: tuple[Program, ...]) -> Sections:
+    """The optional pages a region publishes: the rule the pages and the change report share."""
+    planned = plan.dimensi if plan is not None else {}
+
+    def shown(d: str) -> bool:
+        goal = planned.get(d)
+        return any(p.dimensi == d for p in programs) or bool(goal and (goal.sasaran or goal.strategi))
+
+    return Sections(tuple(d for d in DIMENSIONS if shown(d)), bool(programs), any(p.is_quick_win for p in programs))

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP "CSV injection")."""
-COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "total_anggaran", "realisasi", "url")
+COMPUTED_PROGRAM_KEYS = ("progres_efektif", "terlambat", "dijadwalkan_ulang", "jumlah_bukti", "total_anggaran",
+                         "realisasi", "url")
 """Keys a programme has in the JSON downloads beyond those of program.yaml."""
 REGION_KEYS = ("kode_wilayah", "slug_wilayah", "nama_wilayah", "provinsi", "contoh")
 """Keys that say which region a programme of the national files belongs to."""
@@ -63,14 +64,15 @@ PROGRAM_COLUMNS: tuple[Column, ...] = (
     Column("jenis", "string", "Jenis program", m.PROGRAM_TYPES),
     Column("opd", "string", "Kode OPD penanggung jawab (daftar OPD ada di berkas JSON)"),
     Column("tahun_mulai", "integer", "Tahun mulai"),
-    Column("tahun_selesai", "integer", "Tahun selesai yang direncanakan"),
+    Column("tahun_selesai", "integer", "Tahun selesai yang direncanakan sekarang"),
     Column("total_anggaran", "integer", "Jumlah seluruh anggaran program dalam rupiah, bilangan bulat tanpa pemisah",
            minimum=0),
     Column("status", "string", "Status program", m.STATUSES),
     Column("progres", "integer", "Progres 0–100 seperti di halaman program (selesai = 100); kosong bila belum ada",
            required=False, minimum=0, maximum=100),
     Column("terlambat", "boolean", "true bila tahun_selesai sudah lewat dan status bukan selesai atau dibatalkan"),
-    Column("url", "string", "Alamat halaman program di situs ini", format="uri"),
+    Column("url", "string", "Alamat halaman program di situs ini; kosong bila situs dibangun tanpa alamat publik "
+           "(MASTERPLAN_SITE_URL)", required=False, format="uri"),
     # Added after the first release: appended so that columns read by position keep their place.
     Column("total_realisasi", "integer", "Jumlah realisasi anggaran yang dilaporkan, rupiah; kosong bila belum ada "
            "yang dilaporkan (kosong bukan nol)", required=False, minimum=0),
@@ -78,6 +80,10 @@ PROGRAM_COLUMNS: tuple[Column, ...] = (
            "dilaporkan, rupiah; pembagi persen terserap", required=False, minimum=0),
     Column("terserap_persen", "number", "total_realisasi dibagi anggaran_tahun_dilaporkan, dalam persen dengan "
            "satu desimal; kosong bila belum ada realisasi", required=False, minimum=0),
+    Column("tahun_selesai_awal", "integer", "Tahun selesai yang semula dijanjikan, bila jadwalnya diubah; kosong "
+           "bila tidak pernah diubah", required=False),
+    Column("dijadwalkan_ulang", "boolean", "true bila tahun selesainya dipindah dari tahun_selesai_awal"),
+    Column("jumlah_bukti", "integer", "Jumlah tautan bukti, dari program dan dari riwayat pembaruannya", minimum=0),
 )
 """Columns of ``<slug>-program.csv``, in order."""
 
@@ -176,14 +182,19 @@ def csv_text(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) ->
 
 # ------------------------------------------------------------------ addresses and names
 
-def region_url(settings: Settings, region: m.Region) -> str:
-    """Absolute address of a region's overview page."""
-    return urls.absolute(settings.site_url, urls.region(region.slug))
+def _absolute(settings: Settings, path: str, anchor: str | None = None) -> str | None:
+    """The public address of a page or file; None when the site's address is not known (never made up)."""
+    return urls.absolute(settings.site_url, path, anchor) if settings.site_url else None
 
 
-def program_url(settings: Settings, region: m.Region, p: m.Program) -> str:
+def region_url(settings: Settings, region: m.Region) -> str | None:
+    """Absolute address of a region's overview page (None when the site's address is not known)."""
+    return _absolute(settings, urls.region(region.slug))
+
+
+def program_url(settings: Settings, region: m.Region, p: m.Program) -> str | None:
     """Absolute address of a programme: its Quick Win page, or its anchor on the dimension page."""
-    return urls.absolute(settings.site_url, *urls.program(region.slug, p))
+    return _absolute(settings, *urls.program(region.slug, p))
 
 
 def region_json_path(region: m.Region) -> str:
@@ -205,8 +216,8 @@ def _licence(settings: Settings) -> dict[str, str]:
     return {"nama": settings.data_license, "url": settings.data_license_url, "penerbit": settings.publisher}
 
 
-def _schemas(settings: Settings) -> dict[str, str]:
-    return {name.removesuffix(".yaml"): urls.absolute(settings.site_url, schema_path(name))
+def _schemas(settings: Settings) -> dict[str, str | None]:
+    return {name.removesuffix(".yaml"): _absolute(settings, schema_path(name))
             for name in jsonschema_export.SCHEMA_FILES}
 
 
@@ -232,8 +243,9 @@ def program_row(region: m.Region, p: m.Program, today: dt.date, settings: Settin
     money = tallies.money_json(p.spending)
     return {
         "id": p.id, "nama": p.nama, "dimensi": p.dimensi, "elemen": p.elemen, "jenis": p.jenis, "opd": p.opd,
-        "tahun_mulai": p.tahun_mulai, "tahun_selesai": p.tahun_selesai, "total_anggaran": p.total_anggaran,
-        "status": p.status, "progres": p.effective_progress, "terlambat": p.is_late(today),
+        "tahun_mulai": p.tahun_mulai, "tahun_selesai": p.tahun_selesai, "tahun_selesai_awal": p.tahun_selesai_awal,
+        "total_anggaran": p.total_anggaran, "status": p.status, "progres": p.effective_progress,
+        "terlambat": p.is_late(today), "dijadwalkan_ulang": p.is_rescheduled, "jumlah_bukti": len(p.evidence),
         "url": program_url(settings, region, p), "total_realisasi": money["realisasi"],
         "anggaran_tahun_dilaporkan": money["anggaran_tahun_dilaporkan"], "terserap_persen": money["terserap_persen"],
     }
@@ -250,6 +262,8 @@ def program_json(region: m.Region, p: m.Program, today: dt.date, settings: Setti
         **plain(s.PROGRAM, p),
         "progres_efektif": p.effective_progress,
         "terlambat": p.is_late(today),
+        "dijadwalkan_ulang": p.is_rescheduled,
+        "jumlah_bukti": len(p.evidence),
         "total_anggaran": p.total_anggaran,
         "realisasi": tallies.money_json(p.spending),
         "url": program_url(settings, region, p),
@@ -271,7 +285,6 @@ def region_json(region: m.Region, today: dt.date, settings: Settings) -> dict[st
 
 
 def _region_entry(region: m.Region, today: dt.date, settings: Settings) -> dict[str, Any]:
-    data_url = urls.absolute(settings.site_url, urls.region_data(region.slug))
     return {
         "kode_wilayah": region.plan.kode_wilayah, "slug": region.slug, "nama": region.nama,
         "provinsi": region.provinsi, "contoh": region.contoh, "angkatan": region.plan.angkatan,
@@ -280,8 +293,9 @@ def _region_entry(region: m.Region, today: dt.date, settings: Settings) -> dict[
         "jumlah": tally(region.program, today),
         "quick_win": tally(region.quick_wins, today),
         "url": region_url(settings, region),
-        "unduhan": {"halaman": data_url, "json": urls.absolute(settings.site_url, region_json_path(region)),
-                    "csv": urls.absolute(settings.site_url, region_csv_path(region))},
+        "unduhan": {"halaman": _absolute(settings, urls.region_data(region.slug)),
+                    "json": _absolute(settings, region_json_path(region)),
+                    "csv": _absolute(settings, region_csv_path(region))},
     }
 
 
@@ -303,12 +317,23 @@ def _file(path: str, text: str) -> Page:
     return Page(path, text, "file")
 
 
-def region_files(region: m.Region, today: dt.date, settings: Settings) -> list[Page]:
+def quick_win_files(region: m.Region, p: m.Program, today: dt.date, settings: Settings) -> list[Page]:
+    """One Quick Win's own download: its JSON (as in the region's file) and its CSV row."""
+    data = {"wilayah": {"slug": region.slug, "kode_wilayah": region.plan.kode_wilayah, "nama": region.nama,
+                        "provinsi": region.provinsi, "contoh": region.contoh},
+            "program": program_json(region, p, today, settings), "tahun_acuan": today.year,
+            "lisensi": _licence(settings)}
+    return [_file(urls.quick_win_download(region.slug, p.id, "json"), _json(data)),
+            _file(urls.quick_win_download(region.slug, p.id, "csv"),
+                  csv_text(PROGRAM_COLUMNS, [program_row(region, p, today, settings)]))]
+
+
+def region_files(region: m.Region, today: dt.date, settings: Settings, sections: Sequence[Any] = ()) -> list[Page]:
     """A region's data page (``<slug>/data/``), its JSON and its programme CSV."""
     data = region_json(region, today, settings)
     rows = [program_row(region, p, today, settings) for p in region.program]
     page = _page("region_data.html.j2", urls.region_data(region.slug), today, settings, region=region,
-                 plan=region.plan, totals=data["ringkasan"], json_path=region_json_path(region),
+                 sections=sections, plan=region.plan, totals=data["ringkasan"], json_path=region_json_path(region),
                  csv_path=region_csv_path(region), columns=PROGRAM_COLUMNS, schema_path=schema_path,
                  attribution=_attribution(f"Masterplan Smart City {region.nama}", urls.region_data(region.slug),
                                           settings))
@@ -317,7 +342,8 @@ def region_files(region: m.Region, today: dt.date, settings: Settings) -> list[P
 
 
 def _attribution(title: str, path: str, settings: Settings) -> str:
-    return f"{title}, {settings.publisher}, {urls.absolute(settings.site_url, path)}, lisensi {settings.data_license}"
+    address = _absolute(settings, path)
+    return ", ".join(x for x in (title, settings.publisher, address, f"lisensi {settings.data_license}") if x)
 
 
 def _resource(name: str, path: str, text: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
@@ -378,7 +404,7 @@ def datapackage(files: Mapping[str, str], settings: Settings) -> dict[str, Any]:
         "title": "Masterplan Smart City Kabupaten/Kota",
         "description": "Rencana induk smart city kabupaten/kota di Indonesia: program, anggaran dan capaiannya. "
                        "Data tiap wilayah juga tersedia di /<slug>/data/.",
-        "homepage": urls.absolute(settings.site_url, urls.NATIONAL_DATA),
+        **({"homepage": urls.absolute(settings.site_url, urls.NATIONAL_DATA)} if settings.site_url else {}),
         "licenses": [{"title": settings.data_license, "path": settings.data_license_url}],
         "contributors": [{"title": settings.publisher, "role": "publisher"}],
         "resources": resources,
@@ -390,9 +416,12 @@ def national_files(dataset: m.Dataset, today: dt.date, settings: Settings) -> li
     regions = dataset.regions
     rows = [{**_region_keys(r), **program_row(r, p, today, settings)} for r in regions for p in r.program]
     programs = [{**_region_keys(r), **program_json(r, p, today, settings)} for r in regions for p in r.program]
-    all_programs = [p for r in regions for p in r.program]
-    totals = {"wilayah": len(regions), **tally(all_programs, today),
-              "quick_win": tally([p for p in all_programs if p.is_quick_win], today)}
+    # National figures never count a fictional demo region; its rows stay in the files, marked contoh.
+    real = [r for r in regions if not r.contoh]
+    all_programs = [p for r in real for p in r.program]
+    totals = {"wilayah": len(real), **tally(all_programs, today),
+              "quick_win": tally([p for p in all_programs if p.is_quick_win], today),
+              "wilayah_contoh": len(regions) - len(real)}
     common = {"lisensi": _licence(settings), "tahun_acuan": today.year}
     files = {
         "program.csv": csv_text(NATIONAL_COLUMNS, rows),
@@ -402,7 +431,7 @@ def national_files(dataset: m.Dataset, today: dt.date, settings: Settings) -> li
     }
     for name, schema_file in jsonschema_export.SCHEMA_FILES.items():
         files[f"schema/{schema_file}"] = _json(
-            jsonschema_export.file_schema(name, urls.absolute(settings.site_url, schema_path(name))))
+            jsonschema_export.file_schema(name, _absolute(settings, schema_path(name))))
     files["datapackage.json"] = _json(datapackage(files, settings))
     page = _page("national_data.html.j2", urls.NATIONAL_DATA, today, settings, regions=regions,
                  totals=totals, columns=NATIONAL_COLUMNS, schema_files=jsonschema_export.SCHEMA_FILES,

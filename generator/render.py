@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -73,12 +74,42 @@ class _Latest:
     href: str
 
 
-class Renderer:
-    """What every page family renders with: the build date, the settings, one Jinja environment."""
+@dataclass(frozen=True)
+class Section:
+    """A part of a region's site listed in its local navigation."""
 
-    def __init__(self, today: dt.date, settings: Settings | None = None) -> None:
+    path: str
+    label: str
+
+
+def sections(region: m.Region) -> list[Section]:
+    """The region's pages that have something to show, in navigation order.
+
+    A dimension without programmes, goal or strategies, a roadmap without programmes and a Quick Win
+    list without Quick Wins are not made: an empty page reads as a broken site."""
+    slug = region.slug
+    shown = m.sections_of(region.plan, region.program)
+    out = [Section(urls.region(slug), "Ringkasan")]
+    out += [Section(urls.dimension(slug, d), DIM_LABEL[d]) for d in shown.dimensions]
+    if shown.roadmap:
+        out.append(Section(urls.roadmap(slug), "Roadmap"))
+    if shown.quick_wins:
+        out.append(Section(urls.quick_wins(slug), "Quick Win"))
+    if region.plan.analisis is not None:
+        out.append(Section(urls.analysis(slug), "Analisis"))
+    out.append(Section(urls.changes(slug), "Perubahan"))
+    out.append(Section(urls.region_data(slug), "Data"))
+    return out
+
+
+class Renderer:
+    """What every page family renders with: the build date, the settings, one Jinja environment, and the
+    URLs published before (so that a section with nothing to show keeps answering at its address)."""
+
+    def __init__(self, today: dt.date, settings: Settings | None = None, registered: Iterable[str] = ()) -> None:
         self.today = today
         self.settings = settings or Settings()
+        self.registered = frozenset(registered)
         self.env = environment()
         self.env.globals["settings"] = self.settings
 
@@ -108,25 +139,52 @@ class Renderer:
 # ------------------------------------------------------------------ region families
 
 def _base(region: m.Region) -> dict[str, Any]:
-    return {"region": region, "plan": region.plan}
+    return {"region": region, "plan": region.plan, "sections": sections(region)}
+
+
+def _shown(region: m.Region, path: str) -> bool:
+    return any(s.path == path for s in sections(region))
+
+
+def _not_yet(r: Renderer, region: m.Region, path: str, name: str, what: str) -> list[Page]:
+    """For a section with nothing to show whose address was published before: a page that sends the
+    reader to the region's overview (also without JavaScript), so the address keeps answering; it
+    becomes the section's page again once the data has something to show."""
+    if urls.url_of(path) not in r.registered:
+        return []
+    target = urls.region(region.slug)
+    return [r.page("redirect.html.j2", path, title=f"{name} — {region.nama}", target=target,
+                   target_url=str(href(path, target)), heading_text=f"{name}: belum ada isinya",
+                   message=f"Belum ada {what} yang diterbitkan untuk {region.nama}; halaman ini akan berisi "
+                           "datanya setelah dimuat. Sementara itu, lihat",
+                   link_label=f"ringkasan masterplan {region.nama}", advice="")]
 
 
 def overview_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The region's overview (``<slug>/``)."""
     rows = [(d, tallies.count(region.programs_in(d), r.today)) for d in m.DIMENSIONS]
+    latest = max((t for t in region.plan.tahapan if not t.is_planned(r.today)), key=lambda t: t.tanggal, default=None)
     return [r.page("region.html.j2", urls.region(region.slug), dimension_rows=rows,
-                   total=tallies.count(region.program, r.today), **_base(region))]
+                   total=tallies.count(region.program, r.today), latest_step=latest, **_base(region))]
 
 
 def dimension_pages(r: Renderer, region: m.Region) -> list[Page]:
-    """One page per dimension, every programme of it as a section."""
-    return [r.page("dimension.html.j2", urls.dimension(region.slug, d), dimension=d,
-                   programs=region.programs_in(d), plan_dim=region.plan.dimensi.get(d), **_base(region))
-            for d in m.DIMENSIONS]
+    """One page per dimension with something to show, every programme of it as a section."""
+    pages = []
+    for d in m.DIMENSIONS:
+        path = urls.dimension(region.slug, d)
+        if not _shown(region, path):
+            pages.extend(_not_yet(r, region, path, DIM_LABEL[d], f"program {DIM_LABEL[d]}"))
+            continue
+        pages.append(r.page("dimension.html.j2", path, dimension=d, programs=region.programs_in(d),
+                            plan_dim=region.plan.dimensi.get(d), **_base(region)))
+    return pages
 
 
 def roadmap_pages(r: Renderer, region: m.Region) -> list[Page]:
-    """The roadmap: the programmes of every year of the plan."""
+    """The roadmap: the programmes of every year of the plan (none without programmes)."""
+    if not region.program:
+        return _not_yet(r, region, urls.roadmap(region.slug), "Roadmap", "roadmap program")
     period = range(region.plan.periode.mulai, region.plan.periode.selesai + 1)
     years = [(y, [p for p in region.program if p.tahun_mulai <= y <= p.tahun_selesai]) for y in period]
     here = urls.roadmap(region.slug)
@@ -139,18 +197,34 @@ def roadmap_pages(r: Renderer, region: m.Region) -> list[Page]:
 def quick_win_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The Quick Win list, a page per Quick Win, and a redirect from each of its old ids."""
     slug = region.slug
+    if not region.quick_wins:
+        return _not_yet(r, region, urls.quick_wins(slug), "Quick Win", "Quick Win")
     pages = [r.page("quick_wins.html.j2", urls.quick_wins(slug), programs=region.quick_wins, **_base(region))]
     for p in region.quick_wins:
         here = urls.quick_win(slug, p.id)
         page_url = r.public_url(here)
-        pages.append(r.page("quick_win.html.j2", here, p=p, page_url=page_url, **_base(region)))
+        pages.append(r.page("quick_win.html.j2", here, p=p, page_url=page_url, share=_share(r, region, p),
+                            **_base(region)))
         if page_url:
             pages.append(Page(urls.quick_win_qr(slug, p.id), qr.svg(page_url), "file"))
+        pages.extend(opendata.quick_win_files(region, p, r.today, r.settings))
         for old in p.id_lama:
             old_path = urls.quick_win(slug, old)
-            pages.append(r.page("redirect.html.j2", old_path, p=p, target_url=str(href(old_path, here)),
-                                **_base(region)))
+            pages.append(r.page("redirect.html.j2", old_path, title=p.nama, target=here,
+                                target_url=str(href(old_path, here)), heading_text="Halaman ini telah dipindahkan",
+                                message="Quick Win ini sekarang beralamat di", link_label=p.nama,
+                                advice="Perbarui tautan atau markah Anda."))
     return pages
+
+
+def _share(r: Renderer, region: m.Region, p: m.Program) -> dict[str, str] | None:
+    """The page's public address and a WhatsApp share link, when the site's address is known."""
+    if not r.settings.site_url:
+        return None
+    address = urls.absolute(r.settings.site_url, urls.quick_win(region.slug, p.id))
+    label = f"{p.nama} (data contoh, fiktif)" if region.contoh else p.nama
+    message = f"{label}, Quick Win {region.nama}: {address}"
+    return {"url": address, "whatsapp": "https://wa.me/?text=" + urllib.parse.quote(message, safe="")}
 
 
 def analysis_pages(r: Renderer, region: m.Region) -> list[Page]:
@@ -163,13 +237,13 @@ def analysis_pages(r: Renderer, region: m.Region) -> list[Page]:
 def change_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The list of updates and milestones, and the region's Atom feed."""
     slug = region.slug
-    changes = feeds.region_entries(region, r.today, quick_wins_only=False)
+    changes = feeds.region_entries(region, r.today)  # the feed carries what the page lists
     return [
         r.page("changes.html.j2", urls.changes(slug), entries=feeds.news(changes),
                planned=sorted((e for e in changes if e.planned), key=lambda e: e.tanggal), **_base(region)),
         Page(urls.region_feed(slug), feeds.atom(
             f"Pembaruan masterplan smart city {region.nama}", urls.region_feed(slug),
-            urls.changes(slug), feeds.news(feeds.region_entries(region, r.today)), r.settings.site_url,
+            urls.changes(slug), feeds.news(changes), r.settings.site_url,
             r.settings.publisher, dt.date(region.plan.angkatan, 1, 1)), "file"),
     ]
 
@@ -204,7 +278,7 @@ def print_pages(r: Renderer, region: m.Region) -> list[Page]:
 
 def data_pages(r: Renderer, region: m.Region) -> list[Page]:
     """The region's open-data page and downloads."""
-    return opendata.region_files(region, r.today, r.settings)
+    return opendata.region_files(region, r.today, r.settings, sections(region))
 
 
 RegionFamily = Callable[[Renderer, m.Region], list[Page]]
@@ -218,17 +292,16 @@ REGION_FAMILIES: tuple[RegionFamily, ...] = (
 # ------------------------------------------------------------------ site families
 
 def home_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
-    """The national overview."""
-    regions = dataset.regions
+    """The national overview: figures, latest updates and comparisons count real regions only; a
+    fictional demo region is offered apart, marked as such."""
+    regions = tuple(region for region in dataset.regions if not region.contoh)
+    demos = tuple(region for region in dataset.regions if region.contoh)
     programs = [p for region in regions for p in region.program]
     quick_wins = [p for p in programs if p.is_quick_win]
     counted = tallies.count(quick_wins, r.today)
     summary = ", ".join(f"{n} {STATUS_WORD[s]}" for s, n in counted.status.items() if n)
-    if counted.late:
-        summary += f"; {counted.late} terlambat"
-    provinces: dict[str, list[m.Region]] = {}
-    for region in sorted(regions, key=lambda x: (x.provinsi, x.nama)):
-        provinces.setdefault(region.provinsi, []).append(region)
+    if counted.slipped:
+        summary += f"; {counted.slipped} terlambat atau dijadwalkan ulang"
     updates: list[_Latest] = []
     for region in regions:
         for p in region.program:
@@ -239,9 +312,32 @@ def home_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> li
               "budget": sum(p.total_anggaran for p in programs)}
     # Demo regions belong to no province and are no part of the comparison.
     compare = [compare_row(x, r.today) for x in sorted(regions, key=lambda x: x.nama) if not x.contoh]
-    return [r.page("home.html.j2", urls.HOME, regions=regions, totals=totals, quick_win_summary=summary,
-                   compare=compare, compare_all=compare_total(compare),
-                   provinces=sorted(provinces.items()), updates=updates[:LATEST_UPDATES])]
+    return [r.page("home.html.j2", urls.HOME, regions=regions, demos=demos, totals=totals,
+                   quick_win_summary=summary, compare=compare, compare_all=compare_total(compare),
+                   provinces=_by_province(regions), updates=updates[:LATEST_UPDATES])]
+
+
+def region_index_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
+    """Every region by province (``/wilayah/``), the demo region apart: a reader's region one tap away."""
+    regions = tuple(region for region in dataset.regions if not region.contoh)
+    return [r.page("regions.html.j2", urls.REGION_INDEX, regions=regions,
+                   demos=tuple(region for region in dataset.regions if region.contoh),
+                   provinces=_by_province(regions))]
+
+
+@dataclass(frozen=True)
+class _Province:
+    name: str
+    anchor: str
+    """Its section on the region index, ``_prov-jawa-barat``."""
+    regions: list[m.Region]
+
+
+def _by_province(regions: Iterable[m.Region]) -> list[_Province]:
+    provinces: dict[str, list[m.Region]] = {}
+    for region in sorted(regions, key=lambda x: (x.provinsi, x.nama)):
+        provinces.setdefault(region.provinsi, []).append(region)
+    return [_Province(name, "_prov-" + register.slugify(name), members) for name, members in sorted(provinces.items())]
 
 
 def province_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
@@ -286,8 +382,9 @@ def removal_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) ->
 
 
 def national_feed_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
-    """The national Atom feed: the newest entries of every region."""
-    national = sorted((e for region in dataset.regions for e in feeds.news(feeds.region_entries(region, r.today))),
+    """The national Atom feed: the newest entries of every real region (never demo data)."""
+    real = [region for region in dataset.regions if not region.contoh]
+    national = sorted((e for region in real for e in feeds.news(feeds.region_entries(region, r.today))),
                       key=lambda e: (-e.tanggal.toordinal(), e.region.slug, e.key))[:feeds.NATIONAL_LIMIT]
     fallback = min((region.plan.periode.mulai for region in dataset.regions), default=2017)
     return [Page(urls.NATIONAL_FEED, feeds.atom(
@@ -302,7 +399,8 @@ def national_data_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[st
 
 SiteFamily = Callable[[Renderer, m.Dataset, Sequence[str]], list[Page]]
 SITE_FAMILIES: tuple[SiteFamily, ...] = (
-    home_pages, province_pages, region_family_pages, removal_pages, national_feed_pages, national_data_pages,
+    home_pages, region_index_pages, province_pages, region_family_pages, removal_pages, national_feed_pages,
+    national_data_pages,
 )
 """What the site publishes beside the regions' own pages; ``registered`` are the URLs published before."""
 
@@ -339,7 +437,7 @@ def _all_region_pages(renderer: Renderer, regions: tuple[m.Region, ...]) -> list
 def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = None,
                 registered: Iterable[str] = ()) -> list[Page]:
     """All generated pages and files, sorted by path; ``registered`` are the URLs published before."""
-    renderer = Renderer(today, settings)
     known = tuple(registered)
+    renderer = Renderer(today, settings, known)
     pages = [page for family in SITE_FAMILIES for page in family(renderer, dataset, known)]
     return sorted(pages, key=lambda p: p.path)

@@ -62,7 +62,8 @@ def new_region(regions: Path, kode: str, today: dt.date, site_url: str = Setting
     if folder.exists() or folder.is_symlink():  # a link, even a broken one, is never written through
         raise ScaffoldError(f"folder {folder} sudah ada; tidak ada yang ditimpa")
     folder.mkdir(parents=True)
-    values = {"nama": found.nama, "provinsi": found.provinsi, "kode": found.kode, "guide": site_url + "panduan/",
+    guide = site_url + "panduan/" if site_url else "halaman /panduan/ situs ini"  # no made-up address
+    values = {"nama": found.nama, "provinsi": found.provinsi, "kode": found.kode, "guide": guide,
               "year": today.year, "start": today.year + 1, "end": today.year + 10}
     (folder / "masterplan.yaml").write_text(_MASTERPLAN.format(**values), encoding="utf-8")
     (folder / "program.yaml").write_text(_PROGRAM.format(**values), encoding="utf-8")

@@ -132,6 +132,8 @@ TEXT = Text()
 TEXTS = ListOf(TEXT)
 YEAR = Integer(1900, 2200)
 SCORE = Number(0, 5)
+EMAIL = Text(re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+             "alamat e-mail, mis. diskominfo@garutkab.go.id", max_len=254)
 
 SOURCE = Record({
     "judul": _req(TEXT, "Judul artikel atau dokumen"),
@@ -182,12 +184,14 @@ MASTERPLAN = Record({
     "kode_wilayah": _req(RegionCode(), "Kode Kemendagri kabupaten/kota, mis. \"32.05\""),
     "contoh": _opt(Boolean(), "true untuk wilayah fiktif (data contoh)"),
     "nama": _opt(TEXT, "Nama wilayah; wajib hanya untuk data contoh"),
+    "kontak_email": _opt(EMAIL, "Alamat e-mail untuk laporan kesalahan data, mis. milik Diskominfo"),
     # 2017..the build year, checked with the build date in validate.py
     "angkatan": _req(Integer(), "Tahun angkatan Gerakan Menuju Smart City"),
     "periode": _req(Record({"mulai": _req(YEAR, "Tahun pertama"),
                             "selesai": _req(YEAR, "Tahun terakhir; tidak sebelum mulai")}, m.Period),
                     "Tahun-tahun masterplan"),
     "status_dokumen": _req(Enum(m.DOCUMENT_STATUSES), "Status dokumen masterplan"),
+    "diperiksa": _opt(Date(), "Tanggal isi berkas ini terakhir diperiksa terhadap sumbernya"),
     "dasar_hukum": _opt(TEXT, "Peraturan yang menetapkan masterplan, mis. Perbup atau Perwal"),
     "visi": _opt(TEXT, "Visi"),
     "misi": _opt(TEXTS, "Misi"),
@@ -244,6 +248,8 @@ PROGRAM = Record({
         "bukti": _opt(Url(), "Alamat http(s) bukti"),
     }, m.Update)), "Riwayat pembaruan bertanggal yang dibaca publik"),
     "bukti": _opt(ListOf(Url()), "Alamat http(s) bukti hasil program"),
+    # Added after the first release: last, so that the spreadsheet's columns keep their place.
+    "tahun_selesai_awal": _opt(YEAR, "Tahun selesai yang semula dijanjikan, bila tahun_selesai diubah"),
 }, m.Program)
 
 PROGRAM_FILE = Record({"program": _req(ListOf(PROGRAM), "Daftar program; boleh kosong")})

@@ -8,16 +8,15 @@ from typing import Any
 
 from generator.errors import PublishError
 
-PLACEHOLDER_SITE_URL = "https://smartcity.example.id/"
-"""mkdocs.yml's site_url when MASTERPLAN_SITE_URL is not set: no deployment answers there."""
-
 
 @dataclass(frozen=True)
 class Settings:
     """What differs between deployments of the site."""
 
-    site_url: str = PLACEHOLDER_SITE_URL
-    """Public address, ending in '/'; canonical URLs, feeds and citations use it."""
+    site_url: str = ""
+    """Public address, ending in '/' (``MASTERPLAN_SITE_URL``); empty when the build does not know it,
+    and then nothing that needs an absolute address (canonical URL, citation address, share link,
+    sitemap, ``url`` columns) is made: a site must not invent an address that is not its own."""
     data_license: str = "CC BY 4.0"
     """Licence of the published data."""
     data_license_url: str = "https://creativecommons.org/licenses/by/4.0/deed.id"
@@ -27,10 +26,18 @@ class Settings:
 
     @property
     def has_public_address(self) -> bool:
-        """Whether site_url is this deployment's real address (MASTERPLAN_SITE_URL or site_url in
-        mkdocs.yml), not the placeholder: features that print or encode an address for people to
-        type or scan (the Quick Win QR codes, the print footer) are left out without one."""
-        return self.site_url != PLACEHOLDER_SITE_URL
+        """Whether the build knows the deployment's real address (MASTERPLAN_SITE_URL or site_url in
+        mkdocs.yml): features that print, encode or link an absolute address (canonical URL, citations,
+        share links, the Quick Win QR codes, the print footer, ``url`` columns) are left out without one."""
+        return bool(self.site_url)
+
+
+NO_SITE_URL_NOTE = (
+    "Catatan: MASTERPLAN_SITE_URL tidak diisi, jadi alamat publik situs tidak diketahui; tautan kanonik, "
+    "og:url, alamat pada kutipan, tautan berbagi WhatsApp, kode QR, peta situs (sitemap.xml) dan kolom url "
+    "data terbuka tidak dibuat. Isi MASTERPLAN_SITE_URL dengan alamat situs untuk build yang diterbitkan."
+)
+"""Printed by generate and build when the site's public address is unknown."""
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
@@ -49,9 +56,9 @@ def load_settings(config_file: Path) -> Settings:
     """Settings from mkdocs.yml."""
     config = read_config(config_file)
     extra = (config.get("extra") or {}).get("masterplan") or {}
-    site_url = str(config.get("site_url") or Settings.site_url)
+    site_url = str(config.get("site_url") or "")
     return Settings(
-        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
         data_license=str(extra.get("data_license", Settings.data_license)),
         data_license_url=str(extra.get("data_license_url", Settings.data_license_url)),
         publisher=str(extra.get("publisher", Settings.publisher)),

@@ -133,7 +133,8 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
         pages = render.render_site(dataset, today, settings, sorted(published.urls))
         produced = _check_urls(project, dataset, pages, published)
         return Generated(write_pages(project.content, pages), tuple(sorted(produced - published.urls)))
-    renderer = render.Renderer(today, settings)
+    # As in the full build: a published address of a section with nothing to show keeps answering.
+    renderer = render.Renderer(today, settings, read_published(project.regions, project.regions_display).urls)
     pages = [page for region in dataset.regions for page in renderer.region_pages(region)]
     return Generated(write_pages(project.content, pages, scope=only))
 

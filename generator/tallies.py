@@ -29,12 +29,17 @@ class Tally:
     """Past their last year and neither finished nor cancelled (``Program.is_late``)."""
     money: m.Spending
     """Planned and realised budget."""
+    rescheduled: int = 0
+    """Moved from the last year first promised (``Program.is_rescheduled``)."""
+    slipped: int = 0
+    """Late or rescheduled (``Program.is_late_or_rescheduled``): what the pages count as slipped."""
 
     def as_json(self) -> dict[str, Any]:
         """The tally as the JSON downloads write it (``program``, ``anggaran``, ``realisasi``, ``status``,
         ``terlambat``)."""
         return {"program": self.count, "anggaran": self.budget, "realisasi": money_json(self.money),
-                "status": dict(self.status), "terlambat": self.late}
+                "status": dict(self.status), "terlambat": self.late, "dijadwalkan_ulang": self.rescheduled,
+                "terlambat_atau_dijadwalkan_ulang": self.slipped}
 
 
 def money_json(money: m.Spending) -> dict[str, Any]:
@@ -55,4 +60,6 @@ def count(programs: Iterable[m.Program], today: dt.date) -> Tally:
     found = Counter(p.status for p in programs)
     return Tally(len(programs), sum(p.total_anggaran for p in programs),
                  {status: found.get(status, 0) for status in m.STATUSES},
-                 sum(1 for p in programs if p.is_late(today)), m.spending(programs))
+                 sum(1 for p in programs if p.is_late(today)), m.spending(programs),
+                 sum(1 for p in programs if p.is_rescheduled),
+                 sum(1 for p in programs if p.is_late_or_rescheduled(today)))

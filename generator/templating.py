@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +22,14 @@ from markupsafe import Markup, escape
 from generator import charts, register, text, urls
 from generator import model as m
 from generator.vocabulary import (
+    DIM_GLOSS,
     DIM_INTRO,
     DIM_LABEL,
     DOC_LABEL,
     MILESTONE_LABEL,
     READINESS_LABEL,
     SCORE_LABELS,
+    SECTION_GLOSS,
     SECTOR_LABEL,
     STATUS_LABEL,
     TYPE_LABEL,
@@ -108,6 +112,8 @@ def status_text(p: m.Program, today: dt.date) -> Markup:
         out += f", progres {text.percent(progress)}"
     if p.is_late(today):
         out += f", <strong>terlambat</strong> (target {p.tahun_selesai})"
+    if p.is_rescheduled:
+        out += f", <strong>dijadwalkan ulang</strong> dari {p.tahun_selesai_awal} ke {p.tahun_selesai}"
     return Markup(out)
 
 
@@ -128,6 +134,12 @@ def conflict_note(p: m.Program) -> Markup:
     return Markup('<div class="admonition warning">\n<p class="admonition-title">Status belum sesuai riwayat</p>\n'
                   f"<p>{' '.join(sentences)} Halaman ini menampilkan status yang tertulis pada program sampai "
                   "editor data menyelaraskannya.</p>\n</div>")
+
+
+def host_of(url: str) -> str:
+    """The host an outside link leads to, as a reader would name it (``harapanjaya.contoh.go.id``)."""
+    host = urllib.parse.urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
@@ -267,6 +279,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         dimensions=m.DIMENSIONS, dim_label=DIM_LABEL, dim_intro=DIM_INTRO, status_label=STATUS_LABEL,
+        dim_gloss=DIM_GLOSS, section_gloss=SECTION_GLOSS, host_of=host_of,
         type_label=TYPE_LABEL, doc_label=DOC_LABEL, milestone_label=MILESTONE_LABEL,
         sector_label=SECTOR_LABEL, readiness_label=READINESS_LABEL, score_labels=SCORE_LABELS,
         href=href, heading=heading, nav_link=nav_link, number_cells=number_cells,
@@ -284,10 +297,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
+_CELL_END = re.compile(r"</(t[dh]|tr|li)><")
+
+
 def tidy(body: str) -> str:
-    """Collapse the blank lines left by template blocks so files stay small and diffs readable."""
+    """Collapse the blank lines left by template blocks so files stay small and diffs readable; put a
+    line break between adjacent table cells and list items, so that text made from the page (the search
+    index and its excerpts) does not run them together ("IndikatorTargetCapaian")."""
     lines: list[str] = []
-    for line in body.splitlines():
+    for line in _CELL_END.sub(r"</\1>\n<", body).splitlines():
         line = line.rstrip()
         if not line and (not lines or not lines[-1]):
             continue

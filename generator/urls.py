@@ -11,6 +11,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from generator.model import Program
 
+REGION_INDEX = "wilayah.md"
+"""Every region by province (``/wilayah/``), linked from the navigation of every page."""
+GLOSSARY = "istilah.md"
+"""Hand-written glossary (``/istilah/``) of the terms the pages use (OPD, APBD, Bimtek …)."""
+FEED_STYLESHEET = "assets/feed.xsl"
+"""Hand-written XSLT that shows a feed opened in a browser as a page explaining what a feed is."""
+
+
+def quick_win_download(slug: str, program_id: str, extension: str) -> str:
+    """Content path of one Quick Win's own data (``json`` or ``csv``)."""
+    return f"{slug}/data/quick-win/{program_id}.{extension}"
+
+
 def url_of(path: str) -> str:
     """``kota-tegal/quick-win/x.md`` → ``/kota-tegal/quick-win/x/`` (MkDocs directory URLs)."""
     stem = path.removesuffix(".md")

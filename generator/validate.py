@@ -536,6 +536,9 @@ def _check_masterplan(plan: m.Masterplan, slug: str, c: Collector, options: Opti
     if not s.MIN_COHORT <= plan.angkatan <= options.today.year:
         c.add(marks["angkatan"], f"angkatan: harus antara {s.MIN_COHORT} dan {options.today.year}, "
                                  f"tetapi ditemukan {plan.angkatan}")
+    if plan.diperiksa is not None and plan.diperiksa > options.today:
+        c.add(marks["diperiksa"], f"diperiksa: tanggal {plan.diperiksa.isoformat()} belum terjadi; isi tanggal "
+                                  "data ini benar-benar diperiksa terhadap sumbernya")
     if plan.periode.mulai > plan.periode.selesai:
         c.add(plan.periode.marks["selesai"], f"periode.selesai ({plan.periode.selesai}) tidak boleh sebelum "
                                              f"periode.mulai ({plan.periode.mulai})")
@@ -603,6 +606,13 @@ def _check_programs(programs: tuple[m.Program, ...], plan: m.Masterplan, c: Coll
             where = "tahun_mulai" if p.tahun_mulai < period.mulai else "tahun_selesai"
             c.add(marks[where], f"{label}: tahun {p.tahun_mulai}–{p.tahun_selesai} di luar periode "
                                 f"masterplan {period.mulai}–{period.selesai}", "warning")
+        if p.tahun_selesai_awal is not None:
+            if p.tahun_selesai_awal == p.tahun_selesai:
+                c.add(marks["tahun_selesai_awal"], f"{label}: tahun_selesai_awal sama dengan tahun_selesai "
+                                                   f"({p.tahun_selesai}); isi hanya bila jadwal selesainya diubah")
+            elif p.tahun_selesai_awal < p.tahun_mulai:
+                c.add(marks["tahun_selesai_awal"], f"{label}: tahun_selesai_awal ({p.tahun_selesai_awal}) tidak "
+                                                   f"boleh sebelum tahun_mulai ({p.tahun_mulai})")
         if p.status == "selesai" and p.progres is not None and p.progres != 100:
             c.add(marks["progres"], f"{label}: status selesai berarti progres 100, tetapi ditemukan {p.progres}")
         if p.status == "selesai" and not p.has_evidence:

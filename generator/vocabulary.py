@@ -14,6 +14,16 @@ DIM_LABEL = {
     "smart-society": "Smart Society",
     "smart-environment": "Smart Environment",
 }
+DIM_GLOSS = {
+    "smart-governance": "tata kelola pemerintahan",
+    "smart-branding": "citra daerah",
+    "smart-economy": "ekonomi daerah",
+    "smart-living": "kualitas hidup",
+    "smart-society": "masyarakat",
+    "smart-environment": "lingkungan hidup",
+}
+"""A short Indonesian gloss shown beside each English dimension name."""
+SECTION_GLOSS = {"roadmap": "peta jalan", "quick-win": "program hasil cepat"}
 DIM_INTRO = {
     "smart-governance": "Tata kelola pemerintahan: pelayanan publik, manajemen birokrasi dan kebijakan publik.",
     "smart-branding": "Pencitraan daerah: pariwisata, iklim bisnis dan wajah kota.",

@@ -104,13 +104,13 @@ ROWS = [
     row("merge-key-without-alias", sub(P, "    status: rencana\n", "    status: rencana\n    <<: {progres: 10}\n"),
         f'{TEGAL_P}:47:5: error: {BANK}: kunci "<<" tidak dikenal; yang dikenal: anggaran, bukti, dimensi, '
         "elemen, id, id_lama, indikator, jenis, nama, opd, opd_terkait, pembaruan, progres, status, tahun_mulai, "
-        "tahun_selesai, uraian"),
+        "tahun_selesai, tahun_selesai_awal, uraian"),
     row("merge-key-without-alias-in-file-with-bang",
         (sub(P, "versi beta.", "versi beta!"),
          sub(P, "    status: rencana\n", "    status: rencana\n    <<: {progres: 10}\n")),
         f'{TEGAL_P}:47:5: error: {BANK}: kunci "<<" tidak dikenal; yang dikenal: anggaran, bukti, dimensi, '
         "elemen, id, id_lama, indikator, jenis, nama, opd, opd_terkait, pembaruan, progres, status, tahun_mulai, "
-        "tahun_selesai, uraian"),
+        "tahun_selesai, tahun_selesai_awal, uraian"),
     row("tab-indent", sub(M, "  mulai: 2023", "\tmulai: 2023"),
         f"{TEGAL_M}:7:1: error: tab tidak diizinkan untuk indentasi; ganti awal baris ini dengan 2 spasi"),
     row("tab-after-spaces", sub(M, "  mulai: 2023", "  \tmulai: 2023"),
@@ -177,8 +177,8 @@ ROWS = [
         f'{TEGAL_M}:4:1: error: kunci "nmaa" tidak dikenal; mungkin maksudnya "nama"?'),
     row("unknown-key-no-suggestion", sub(M, "nama: Kota Tegal", "walikota: Dedy Yon Supriyono"),
         f'{TEGAL_M}:4:1: error: kunci "walikota" tidak dikenal; yang dikenal: analisis, angkatan, contoh, '
-        "dasar_hukum, dimensi, kelembagaan, kode_wilayah, misi, nama, opd, periode, status_dokumen, sumber, "
-        "tahapan, versi_format, visi"),
+        "dasar_hukum, dimensi, diperiksa, kelembagaan, kode_wilayah, kontak_email, misi, nama, opd, periode, "
+        "status_dokumen, sumber, tahapan, versi_format, visi"),
     row("unknown-key-instead-of-required", sub(P, "    nama: Bank Sampah Digital", "    namaa: Bank Sampah Digital"),
         f'{TEGAL_P}:39:5: error: {BANK}: kunci "namaa" tidak dikenal; mungkin maksudnya "nama"?',
         others=(f'{TEGAL_P}:38:5: error: program "bank-sampah-digital": kunci wajib "nama" tidak ada atau kosong',)),
@@ -418,6 +418,21 @@ ROWS = [
     row("evaluasi-score-out-of-range", put("kota-tegal/evaluasi.yaml", "evaluasi:\n  - tahun: 2024\n    indeks: 5.5\n"),
         'regions/kota-tegal/evaluasi.yaml:3:13: error: evaluasi[0].indeks: harus angka antara 0 dan 5, tetapi '
         'ditemukan "5.5"'),
+    # ------------------------------------------------------------ rescheduling, contact, last check
+    row("rescheduled-to-the-same-year",
+        sub(P, "    tahun_selesai: 2024\n", "    tahun_selesai: 2024\n    tahun_selesai_awal: 2024\n"),
+        f"{TEGAL_P}:13:25: error: program \"lapor-tegal\": tahun_selesai_awal sama dengan tahun_selesai (2024); "
+        "isi hanya bila jadwal selesainya diubah"),
+    row("rescheduled-from-before-the-start",
+        sub(P, "    tahun_selesai: 2024\n", "    tahun_selesai: 2024\n    tahun_selesai_awal: 2021\n"),
+        f"{TEGAL_P}:13:25: error: program \"lapor-tegal\": tahun_selesai_awal (2021) tidak boleh sebelum "
+        "tahun_mulai (2023)"),
+    row("contact-not-an-email", sub(M, "nama: Kota Tegal\n", "nama: Kota Tegal\nkontak_email: diskominfo tegal\n"),
+        f"{TEGAL_M}:5:15: error: kontak_email: harus berformat alamat e-mail, mis. diskominfo@garutkab.go.id, "
+        'tetapi ditemukan "diskominfo tegal"'),
+    row("checked-in-the-future", sub(M, "nama: Kota Tegal\n", "nama: Kota Tegal\ndiperiksa: 2031-01-02\n"),
+        f"{TEGAL_M}:5:12: error: diperiksa: tanggal 2031-01-02 belum terjadi; isi tanggal data ini benar-benar "
+        "diperiksa terhadap sumbernya"),
     row("evaluasi-decimal-comma", put("kota-tegal/evaluasi.yaml", "evaluasi:\n  - tahun: 2024\n    indeks: 2,5\n"),
         'regions/kota-tegal/evaluasi.yaml:3:13: error: evaluasi[0].indeks: harus angka, tetapi ditemukan "2,5"; '
         "pakai titik sebagai pemisah desimal, mis. 2.75"),

@@ -138,6 +138,7 @@ def test_every_kind_of_change_in_text(repo: Repo, run_cli: Callable[..., CliRun]
         "    pembaruan 5 Oktober 2026: Dataset ke-100 terbit. (progres 70%); bukti: https://data.tegalkota.go.id/berita/100",
         "  alamat baru: /kota-tegal/quick-win/lapor-warga-tegal/",
         "  alamat baru: /kota-tegal/quick-win/wifi-taman/",
+        "  alamat baru: /kota-tegal/smart-living/",  # the dimension's first programme: its page appears
         "  alamat dialihkan: /kota-tegal/quick-win/lapor-tegal/ → /kota-tegal/quick-win/lapor-warga-tegal/",
     ]
 
@@ -183,6 +184,7 @@ def test_removed_quick_win_published_without_notice_fails(repo: Repo, run_cli: C
                                "anggaran -Rp150 juta")
     assert result.lines[5:] == [
         "  program dihapus: Aplikasi Pengaduan Warga (lapor-tegal): tidak tercatat di dihapus.yaml",
+        "  alamat dihapus: /kota-tegal/quick-win/, belum pernah diterbitkan",  # the last Quick Win: no list
         "  alamat dihapus: /kota-tegal/quick-win/lapor-tegal/, pernah diterbitkan dan akan hilang: build akan gagal; "
         "catat di dihapus.yaml atau simpan id lamanya di id_lama",
     ]
@@ -200,6 +202,7 @@ def test_removed_quick_win_with_notice(repo: Repo, run_cli: Callable[..., CliRun
     assert result.lines[5:] == [
         "  program dihapus: Aplikasi Pengaduan Warga (lapor-tegal): alamatnya menampilkan pemberitahuan "
         "penghapusan (dihapus.yaml)",
+        "  alamat dihapus: /kota-tegal/quick-win/, belum pernah diterbitkan",
         "  alamat dihapus: /kota-tegal/quick-win/lapor-tegal/, menampilkan pemberitahuan penghapusan (dihapus.yaml)",
         "",
         "Pemberitahuan penghapusan (dihapus.yaml):",
@@ -213,6 +216,8 @@ def test_removed_draft_that_was_never_published(repo: Repo, run_cli: Callable[..
     report = json.loads("\n".join(result.lines))
     [region] = report["wilayah"]
     assert region["alamat"] == [{"jenis": "dihapus", "keadaan": "belum-terbit", "tujuan": None,
+                                 "url": "/kota-tegal/quick-win/"},  # the last Quick Win: no list any more
+                                {"jenis": "dihapus", "keadaan": "belum-terbit", "tujuan": None,
                                  "url": "/kota-tegal/quick-win/lapor-tegal/"}]
     assert report["ringkasan"]["alamat_gagal"] == 0
 
@@ -324,6 +329,7 @@ def test_invalid_old_data_is_reported_and_what_can_be_read_is_compared(repo: Rep
         " Jangka pendek, Rencana, belum ada data anggaran",
         "  program berubah: Portal Satu Data (satu-data-tegal) /kota-tegal/smart-governance/#satu-data-tegal",
         "    progres: 40% → 45%",
+        "  alamat baru: /kota-tegal/smart-environment/",  # the unreadable programme was its only one
     ]
 
 
@@ -523,7 +529,7 @@ def test_markdown_renders_as_intended(repo: Repo, run_cli: Callable[..., CliRun]
     # details of a programme are a list nested in its item
     assert ('<li><a href="https://smartcity.example.id/kota-tegal/smart-governance/#satu-data-tegal">Portal Satu '
             'Data</a> (<code>satu-data-tegal</code>)\n<ul>\n<li>progres: 40% → 70%</li>') in page
-    assert "<details><summary>Alamat publik (12)</summary>\n<ul>\n<li>baru: <code>/kota-tegal/quick-win/aneh/</code>" \
+    assert "<details><summary>Alamat publik (13)</summary>\n<ul>\n<li>baru: <code>/kota-tegal/quick-win/aneh/</code>" \
            "</li>" in page
 
 
@@ -540,3 +546,12 @@ def test_reported_realisation_is_a_change(repo: Repo, run_cli: Callable[..., Cli
     assert not [line for line in result.lines if "juga berubah" in line], result.lines
     assert "  total realisasi anggaran: – → Rp140.000.000 (+Rp140.000.000)" in result.lines
     assert result.lines[1] == "1 wilayah berubah: 1 program berubah"
+
+
+def test_published_section_left_empty_is_redirected(repo: Repo, run_cli: Callable[..., CliRun]) -> None:
+    """The build keeps a published section that has nothing left to show as a redirect to the overview."""
+    repo.data.write("published-urls.txt", "/kota-tegal/\n/kota-tegal/quick-win/\n/kota-tegal/quick-win/lapor-tegal/\n")
+    repo.commit("register")
+    _remove_quick_win(repo.data)
+    result = run_cli("diff")
+    assert "  alamat dialihkan: /kota-tegal/quick-win/ → /kota-tegal/" in result.lines

@@ -29,18 +29,20 @@ from generator.settings import Settings
 DEMO = "kota-harapan-jaya"
 BUNDLED = sorted([*(ROOT / "regions").iterdir(), *GOLDEN_REGIONS.iterdir(), *(ROOT / "tests/data/valid").iterdir()])
 BUNDLED = [folder for folder in BUNDLED if folder.is_dir()]
+SITE = Settings(site_url="https://smartcity.example.id/")
+"""A build that knows its public address (MASTERPLAN_SITE_URL)."""
 SCHEMA_FILES = {"masterplan.yaml": "masterplan.schema.json", "program.yaml": "program.schema.json",
                 "evaluasi.yaml": "evaluasi.schema.json"}
 
 
 @pytest.fixture(scope="module")
 def golden() -> dict[str, str]:
-    return {p.path: p.text for p in render.render_site(load(GOLDEN_REGIONS), TODAY)}
+    return {p.path: p.text for p in render.render_site(load(GOLDEN_REGIONS), TODAY, SITE)}
 
 
 @pytest.fixture(scope="module")
 def bundled() -> dict[str, str]:
-    return {p.path: p.text for p in render.render_site(load(ROOT / "regions"), TODAY)}
+    return {p.path: p.text for p in render.render_site(load(ROOT / "regions"), TODAY, SITE)}
 
 
 def _iso(value: Any) -> Any:
@@ -76,9 +78,9 @@ def _dimension_table(page: str) -> dict[str, list[str]]:
     section = page.split('id="_dimensi"', 1)[1].split("<h2 ", 1)[0]
     table = section[section.index("<tbody>"):section.index("</tbody>")]
     rows = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", table):
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL):
         cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-        rows[cells[0]] = cells[1:]
+        rows[re.sub(r" \(.*\)$", "", cells[0])] = cells[1:]  # without the Indonesian gloss
     return rows
 
 
@@ -116,11 +118,19 @@ def _late(program: dict[str, Any]) -> bool:
     return program["status"] not in ("selesai", "dibatalkan") and program["tahun_selesai"] < TODAY.year
 
 
+def _rescheduled(program: dict[str, Any]) -> bool:
+    return program.get("tahun_selesai_awal", program["tahun_selesai"]) != program["tahun_selesai"]
+
+
+def _slipped(program: dict[str, Any]) -> bool:
+    return _late(program) or (_rescheduled(program) and program["status"] != "dibatalkan")
+
+
 # ------------------------------------------------------------------ numbers: YAML = downloads = pages
 
 @pytest.mark.parametrize(("source", "slug"), [(GOLDEN_REGIONS, "kota-uji-coba"), (ROOT / "regions", DEMO)])
 def test_totals_equal_yaml_and_region_page(source: Path, slug: str) -> None:
-    pages = {p.path: p.text for p in render.render_site(load(source), TODAY)}
+    pages = {p.path: p.text for p in render.render_site(load(source), TODAY, SITE)}
     data = json.loads(pages[f"{slug}/data/{slug}.json"])
     programs = _yaml(source / slug / "program.yaml")["program"]
     table = _dimension_table(pages[f"{slug}/index.md"])
@@ -131,11 +141,13 @@ def test_totals_equal_yaml_and_region_page(source: Path, slug: str) -> None:
         tally = data["ringkasan"]["jumlah"] if d is None else data["ringkasan"]["per_dimensi"][d]
         budget = sum(b["jumlah"] for p in mine for b in p.get("anggaran") or [])
         late = sum(1 for p in mine if _late(p))
+        slipped = sum(1 for p in mine if _slipped(p))
         statuses = {st: sum(1 for p in mine if p["status"] == st) for st in m.STATUSES}
         assert tally == {"program": len(mine), "anggaran": budget, "status": statuses, "terlambat": late,
-                         "realisasi": _realisation(mine)}
+                         "realisasi": _realisation(mine), "dijadwalkan_ulang": sum(1 for p in mine if _rescheduled(p)),
+                         "terlambat_atau_dijadwalkan_ulang": slipped}
         row = table["Jumlah" if d is None else vocabulary.DIM_LABEL[d]]
-        assert row == [str(len(mine)), text.rupiah_short(budget), *(str(statuses[c]) for c in columns), str(late)]
+        assert row == [str(len(mine)), text.rupiah_short(budget), *(str(statuses[c]) for c in columns), str(slipped)]
     quick = [p for p in programs if p["jenis"] == "quick-win"]
     assert data["ringkasan"]["quick_win"]["program"] == len(quick) > 0
     assert data["ringkasan"]["quick_win"]["status"] == {st: sum(1 for p in quick if p["status"] == st)
@@ -145,7 +157,7 @@ def test_totals_equal_yaml_and_region_page(source: Path, slug: str) -> None:
 
 @pytest.mark.parametrize(("source", "slug"), [(GOLDEN_REGIONS, "kota-uji-coba"), (ROOT / "regions", DEMO)])
 def test_region_json_holds_the_yaml(source: Path, slug: str) -> None:
-    pages = {p.path: p.text for p in render.render_site(load(source), TODAY)}
+    pages = {p.path: p.text for p in render.render_site(load(source), TODAY, SITE)}
     data = json.loads(pages[f"{slug}/data/{slug}.json"])
     plan = _yaml(source / slug / "masterplan.yaml")
     programs = {p["id"]: p for p in _yaml(source / slug / "program.yaml")["program"]}
@@ -190,9 +202,14 @@ def test_national_files_add_up(bundled: dict[str, str]) -> None:
         assert entry["kode_wilayah"] == region.plan.kode_wilayah
         assert entry["periode"] == {"mulai": region.plan.periode.mulai, "selesai": region.plan.periode.selesai}
         assert entry["angkatan"] == region.plan.angkatan
+    # National figures leave the fictional demo region out; its rows stay in the files, marked contoh.
+    real = [r for r in regions["wilayah"] if not r["contoh"]]
+    assert len(real) < len(regions["wilayah"]) and regions["jumlah"]["wilayah_contoh"] == 1
+    assert regions["jumlah"]["wilayah"] == len(real)
+    assert regions["jumlah"]["program"] == sum(r["jumlah"]["program"] for r in real)
+    assert regions["jumlah"]["anggaran"] == sum(r["jumlah"]["anggaran"] for r in real)
     total = sum(r["jumlah"]["program"] for r in regions["wilayah"])
-    assert regions["jumlah"]["program"] == total == sum(len(r.program) for r in dataset.regions) > 0
-    assert regions["jumlah"]["anggaran"] == sum(r["jumlah"]["anggaran"] for r in regions["wilayah"])
+    assert total == sum(len(r.program) for r in dataset.regions) > 0
     programs = json.loads(bundled["data/program.json"])["program"]
     rows = _csv_rows(bundled["data/program.csv"])
     assert len(programs) == len(rows) == total
@@ -207,19 +224,19 @@ def test_national_files_add_up(bundled: dict[str, str]) -> None:
 def test_home_and_national_page_agree(bundled: dict[str, str]) -> None:
     regions = json.loads(bundled["data/wilayah.json"])
     assert f"<li><strong>Program:</strong> {regions['jumlah']['program']}</li>\n" in bundled["index.md"]
-    assert f"({regions['jumlah']['program']} program)" in bundled["data/index.md"]
+    assert f"({regions['jumlah']['program']} program, ditambah program wilayah data contoh)" in bundled["data/index.md"]
 
 
 # ------------------------------------------------------------------ CSV
 
 @pytest.mark.parametrize(("source", "slug"), [(GOLDEN_REGIONS, "kota-uji-coba"), (ROOT / "regions", DEMO)])
 def test_csv_round_trips_to_the_yaml(source: Path, slug: str) -> None:
-    pages = {p.path: p.text for p in render.render_site(load(source), TODAY)}
+    pages = {p.path: p.text for p in render.render_site(load(source), TODAY, SITE)}
     rows = _csv_rows(pages[f"{slug}/data/{slug}-program.csv"])
     assert list(rows[0]) == [c.name for c in opendata.PROGRAM_COLUMNS] == [
         "id", "nama", "dimensi", "elemen", "jenis", "opd", "tahun_mulai", "tahun_selesai", "total_anggaran",
         "status", "progres", "terlambat", "url", "total_realisasi", "anggaran_tahun_dilaporkan",
-        "terserap_persen"]
+        "terserap_persen", "tahun_selesai_awal", "dijadwalkan_ulang", "jumlah_bukti"]
     programs = {p["id"]: p for p in _yaml(source / slug / "program.yaml")["program"]}
     assert [r["id"] for r in rows] == sorted(programs)
     for row in rows:
@@ -229,8 +246,12 @@ def test_csv_round_trips_to_the_yaml(source: Path, slug: str) -> None:
         assert row == {
             "id": p["id"], "nama": p["nama"], "dimensi": p["dimensi"], "elemen": p["elemen"], "jenis": p["jenis"],
             "opd": p["opd"], "tahun_mulai": str(p["tahun_mulai"]), "tahun_selesai": str(p["tahun_selesai"]),
+            "tahun_selesai_awal": str(p.get("tahun_selesai_awal", "")),
             "total_anggaran": str(sum(b["jumlah"] for b in p.get("anggaran") or [])), "status": p["status"],
             "progres": "" if progress is None else str(progress), "terlambat": "true" if _late(p) else "false",
+            "dijadwalkan_ulang": "true" if _rescheduled(p) else "false",
+            "jumlah_bukti": str(len({*(p.get("bukti") or []), *(u["bukti"] for u in p.get("pembaruan") or []
+                                                                 if u.get("bukti"))})),
             "url": f"https://smartcity.example.id/{slug}/{where}",
             **{key: "" if value is None else str(value) for key, value in _realisation([p]).items()
                if key in ("anggaran_tahun_dilaporkan", "terserap_persen")},
@@ -314,7 +335,7 @@ def test_every_bundled_region_validates_against_the_published_schema(golden: dic
 @pytest.mark.parametrize("source", [GOLDEN_REGIONS, ROOT / "regions"], ids=["golden", "regions"])
 def test_downloads_validate_against_the_published_schema(source: Path) -> None:
     """The JSON downloads are the YAML normalised: strip the computed keys and the schema accepts them."""
-    pages = {p.path: p.text for p in render.render_site(load(source), TODAY)}
+    pages = {p.path: p.text for p in render.render_site(load(source), TODAY, SITE)}
     for region in load(source).regions:
         data = json.loads(pages[f"{region.slug}/data/{region.slug}.json"])
         assert not _validator(pages, "masterplan.yaml").is_valid(data["masterplan"] | {"x": 1})
@@ -450,7 +471,7 @@ def test_every_region_page_links_to_its_data(golden: dict[str, str]) -> None:
         target = "kota-uji-coba/data/index.md"
         url = templating.href(path, target)
         if "quick-win/" in path and not path.endswith("quick-win/index.md"):
-            assert f'· <a href="{url}">Unduh data</a>' in body, path
+            assert f'<a href="{url}#_kolom">kolom</a>' in body, path
         else:
             current = ' aria-current="page"' if path == target else ""
             assert f'<a href="{url}"{current}>Data</a></p>\n</nav>' in body, path
@@ -470,7 +491,7 @@ def test_data_pages_link_every_download(golden: dict[str, str]) -> None:
 
 
 def test_downloads_are_files_and_deterministic(golden: dict[str, str]) -> None:
-    pages = render.render_site(load(GOLDEN_REGIONS), TODAY)
+    pages = render.render_site(load(GOLDEN_REGIONS), TODAY, SITE)
     for page in pages:
         if page.path.endswith((".json", ".csv")):
             assert page.kind == "file", page.path

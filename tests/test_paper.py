@@ -70,7 +70,7 @@ def test_print_version_holds_the_whole_plan_in_chapter_order(bundled: Dataset, p
     assert ("<li><strong>Halaman:</strong> "
             "https://masterplan.contoh.go.id/kota-harapan-jaya/quick-win/qris-retribusi-pasar/</li>") in page
     # Budget per year and indicators of each programme; legal basis; sources.
-    budget_tables = len(re.findall(r'<th>Tahun</th><th style="text-align: right">(?:Jumlah|Rencana)</th>', page))
+    budget_tables = len(re.findall(r'<th>Tahun</th>\n<th style="text-align: right">(?:Jumlah|Rencana)</th>', page))
     assert budget_tables == sum(1 for p in region.program if p.anggaran)
     assert "Peraturan Wali Kota Harapan Jaya Nomor 27 Tahun 2020" in page
     footer = ('<p class="mp-cetak-kaki">Dokumen ini: https://masterplan.contoh.go.id/kota-harapan-jaya/cetak/ · '
@@ -85,11 +85,13 @@ def test_print_version_holds_the_whole_plan_in_chapter_order(bundled: Dataset, p
 
 def test_roadmap_table_marks_the_years_a_programme_runs(public_pages: dict[str, str]) -> None:
     page = public_pages["kota-harapan-jaya/cetak.md"]
-    header = "<thead><tr><th>Program</th>" + "".join(f"<th>{y}</th>" for y in range(2020, 2030)) + "</tr></thead>"
+    # Cells stand on their own lines (so search text does not run them together).
+    header = "<thead><tr><th>Program</th>\n" + "\n".join(f"<th>{y}</th>" for y in range(2020, 2030)) + "\n</tr></thead>"
     assert header in page
     # Pembayaran Retribusi Pasar dengan QRIS runs 2022–2024.
-    row = "<tr><td>Pembayaran Retribusi Pasar dengan QRIS</td>" + "<td></td>" * 2 + "<td>●</td>" * 3 + "<td></td>" * 5
-    assert row + "</tr>" in page
+    row = "<tr><td>Pembayaran Retribusi Pasar dengan QRIS</td>\n" + "\n".join(["<td></td>"] * 2 + ["<td>●</td>"] * 3
+                                                                                + ["<td></td>"] * 5)
+    assert row + "\n</tr>" in page
 
 
 def test_data_date_is_the_newest_dated_fact(public_pages: dict[str, str]) -> None:

@@ -112,17 +112,17 @@ def test_preview_follows_data_edits_and_keeps_the_page_on_invalid_data(preview: 
     source = masterplan.read_text(encoding="utf-8")
     assert "status_dokumen: penyusunan" in source
     masterplan.write_text(source.replace("status_dokumen: penyusunan", "status_dokumen: final"), encoding="utf-8")
-    _until(lambda: "<strong>Status dokumen:</strong> Final</li>" in server.page("kota-tegal/")[1], 30,
+    _until(lambda: "<strong>Status dokumen:</strong> Final (" in server.page("kota-tegal/")[1], 30,
            "the edit shows in the preview")
     masterplan.write_text(source.replace("status_dokumen: penyusunan", "status_dokumen: selesai"), encoding="utf-8")
     _until(lambda: "Data tidak valid: halaman lama tetap dipakai." in server.output(), 30, "the problem is reported")
     assert "regions/kota-tegal/masterplan.yaml:" in server.output()
-    assert "<strong>Status dokumen:</strong> Final</li>" in server.page("kota-tegal/")[1]
+    assert "<strong>Status dokumen:</strong> Final (" in server.page("kota-tegal/")[1]
     assert "Data valid lagi" not in server.output()
     # Fixed: the editor is told, and the page follows.
     masterplan.write_text(source.replace("status_dokumen: penyusunan", "status_dokumen: ditetapkan"), encoding="utf-8")
     _until(lambda: "Data valid lagi: pratinjau memakai data terbaru." in server.output(), 30, "valid again is said")
-    _until(lambda: "<strong>Status dokumen:</strong> Ditetapkan</li>" in server.page("kota-tegal/")[1], 30,
+    _until(lambda: "<strong>Status dokumen:</strong> Ditetapkan (" in server.page("kota-tegal/")[1], 30,
            "the fixed data shows in the preview")
     output = server.output()
     assert "\nValid: 5 wilayah, 20 program, 0 peringatan.\n" in output

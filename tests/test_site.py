@@ -85,7 +85,8 @@ def test_removed_programme_leaves_no_stale_page(tmp_path: Path) -> None:
     assert not (project.regions / "published-urls.txt").exists()
     code, output = _run(project, "generate")
     assert code == 0, output
-    assert "1 dihapus" in output
+    # The page, its own two downloads, and the page of the dimension it was the only programme of.
+    assert "4 dihapus" in output
     assert not page.exists()
 
 
@@ -145,7 +146,7 @@ def test_sample_site_builds_strict(tmp_path: Path) -> None:
     assert not (site_dir / "search" / "search_index.json").exists()
     entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["id"]
-    assert entry["languages"]["id"]["page_count"] > 50
+    assert entry["languages"]["id"]["page_count"] > 30  # empty sections are not pages (issue 19)
     assert '<article class="md-content__inner md-typeset" data-pagefind-body' in home
     assert "data-pagefind-body" not in html  # the redirect of a renamed Quick Win is not a search result
     assert "data-pagefind-body" not in (site_dir / "404.html").read_text(encoding="utf-8")
@@ -186,7 +187,7 @@ def test_search_index_built_beside_mkdocs_equals_the_index_of_the_built_site(tmp
     built = _tree(site_dir / "pagefind")
     assert built == _tree(reference)
     fragments = [name for name in built if name.startswith("fragment/")]
-    assert len(fragments) > 60
+    assert len(fragments) > 30
 
 
 def test_without_fork_the_index_is_made_after_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -343,7 +344,7 @@ def test_new_region_passes_check(tmp_path: Path) -> None:
                                              f"lalu jalankan: masterplan check --strict --regions {regions}")
     text = (regions / "kabupaten-tegal" / "masterplan.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Masterplan smart city Kabupaten Tegal, Jawa Tengah.\n"
-                           "# Panduan pengisian: https://smartcity.example.id/panduan/ (di repositori: "
+                           "# Panduan pengisian: halaman /panduan/ situs ini (di repositori: "
                            "content/panduan/index.md).\n"
                            "# Periksa dengan: masterplan check --strict (perintah yang juga dijalankan CI).\n")
     assert (regions / "kabupaten-tegal" / "masterplan.yaml").is_file()

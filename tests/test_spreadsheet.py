@@ -106,9 +106,10 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
     ("misspelt header", _set("Anggaran", "C1", "jumlh"), [
         f'{F}:Anggaran!1:1: error: kolom wajib "jumlah" tidak ada di baris judul (baris 1)',
         f'{F}:Anggaran!C1: error: judul kolom "jumlh" tidak dikenal; mungkin maksudnya "jumlah"?']),
-    ("unknown header", _set("Program", "O1", "catatan_internal"), [
-        f'{F}:Program!O1: error: judul kolom "catatan_internal" tidak dikenal; yang dikenal: id, id_lama, nama, '
-        "uraian, dimensi, elemen, jenis, opd, opd_terkait, tahun_mulai, tahun_selesai, status, progres, bukti"]),
+    ("unknown header", _set("Program", "P1", "catatan_internal"), [
+        f'{F}:Program!P1: error: judul kolom "catatan_internal" tidak dikenal; yang dikenal: id, id_lama, nama, '
+        "uraian, dimensi, elemen, jenis, opd, opd_terkait, tahun_mulai, tahun_selesai, status, progres, bukti, "
+        "tahun_selesai_awal"]),
     ("renamed sheet", _rename_sheet("Anggaran", "Anggaran 2024"), [
         f'{F}: error: lembar "Anggaran" tidak ada; mungkin maksudnya "Anggaran 2024"?']),
     ("formula", _set("Anggaran", "C2", "=100000000+50000000"), [
@@ -171,8 +172,8 @@ BAD_CELLS: list[tuple[str, Edit, list[str]]] = [
         "2025-03-15"]),
     ("required cell emptied", _set("Program", "C3", None), [
         f'{F}:Program!C3: error: kunci wajib "nama" tidak ada atau kosong']),
-    ("data without a header", _set("Program", "O2", "catatan"), [
-        f"{F}:Program!O1: error: kolom berisi data tetapi tidak berjudul; tulis nama kuncinya di baris 1 atau "
+    ("data without a header", _set("Program", "P2", "catatan"), [
+        f"{F}:Program!P1: error: kolom berisi data tetapi tidak berjudul; tulis nama kuncinya di baris 1 atau "
         "hapus kolom itu"]),
 ]
 
@@ -466,7 +467,7 @@ def test_columns_follow_the_schema() -> None:
     sheets = {sheet.name: [c.key for c in sheet.columns] for sheet in spreadsheet.layout()}
     assert sheets == {
         "Program": ["id", "id_lama", "nama", "uraian", "dimensi", "elemen", "jenis", "opd", "opd_terkait",
-                    "tahun_mulai", "tahun_selesai", "status", "progres", "bukti"],
+                    "tahun_mulai", "tahun_selesai", "status", "progres", "bukti", "tahun_selesai_awal"],
         "Anggaran": ["id", "tahun", "jumlah", "sumber", "realisasi"],
         "Indikator": ["id", "nama", "satuan", "target", "capaian", "tahun"],
         "Pembaruan": ["id", "tanggal", "status", "progres", "catatan", "bukti"],

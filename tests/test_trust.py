@@ -320,6 +320,6 @@ def test_printed_plan_reads_the_same(data: DataDir) -> None:
     data.edit(M, "tahapan:\n", "tahapan:\n  - jenis: bimtek-2\n    tanggal: 2027-02-10\n    tempat: Aula\n")
     newer_update("selesai", 100)(data)
     page = _pages(data)["kota-tegal/cetak.md"]
-    assert "<tr><td>10 Februari 2027 (dijadwalkan)</td><td>Bimtek tahap 2</td>" in page
-    assert "<tr><td>21 April 2022</td><td>Nota kesepahaman (MoU)</td>" in page
+    assert "<tr><td>10 Februari 2027 (dijadwalkan)</td>\n<td>Bimtek tahap 2</td>" in page  # cells on own lines
+    assert "<tr><td>21 April 2022</td>\n<td>Nota kesepahaman (MoU)</td>" in page
     assert page.count("Status belum sesuai riwayat") == 1

@@ -86,7 +86,12 @@ PAGES: list[PageSpec] = [
     PageSpec("province-without-regions", "/provinsi/aceh/", "Provinsi Aceh", "Belum ada kabupaten/kota"),
     PageSpec("provinces", "/provinsi/", "Provinsi", "Jawa Barat"),
     PageSpec("region-without-programmes", "/kota-tegal/", "Masterplan Smart City Kota Tegal",
-             "Belum ada program yang diterbitkan untuk Kota Tegal"),
+             "Belum diterbitkan: program per dimensi, Quick Win, anggaran dan roadmap Kota Tegal"),
+    # A published dimension page with nothing to show leads to the region's overview.
+    PageSpec("empty-section", "/kabupaten-garut/smart-living/", "Masterplan Smart City Kabupaten Garut",
+             "Yang sudah diketahui", lands_on="/kabupaten-garut/"),
+    PageSpec("region-index", "/wilayah/", "Daftar kabupaten/kota", "Kabupaten Garut"),
+    PageSpec("glossary", "/istilah/", "Daftar istilah", "Organisasi Perangkat Daerah"),
 ]
 
 
