@@ -34,7 +34,8 @@ def _project(work: Path, data: Path) -> None:
     if work.exists():
         shutil.rmtree(work)
     copy_project(ROOT, work)
-    (work / "regions").symlink_to(data.resolve())
+    # A copy, not a link: the data folder must be a real folder (links are refused, never followed).
+    shutil.copytree(data, work / "regions")
 
 
 def _run(label: str, args: list[str], cwd: Path) -> tuple[float, float]:
