@@ -10,7 +10,6 @@ every node's mark pointing at its cell, runs the one validator over it, and repo
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import zipfile
@@ -660,23 +659,9 @@ class ImportResult:
         return sum(1 for p in self.problems if p.severity == "warning")
 
 
-def _suggest(value: str, choices: Iterable[str]) -> str:
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    if value.strip().lower() in lowered:
-        return f'; mungkin maksudnya "{lowered[value.strip().lower()]}"?'
-    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f'; mungkin maksudnya "{close[0]}"?' if close else ""
-
-
 def _closest(value: str, choices: Sequence[str]) -> str:
-    """The choice ``value`` most likely means (same text in another case, or a close spelling), else the value
-    in small letters (codes and ids are written that way)."""
-    lowered = {c.lower(): c for c in choices}
-    if value.lower() in lowered:
-        return lowered[value.lower()]
-    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
-    return close[0] if close else value.lower()
+    """The choice ``value`` most likely means, else the value in small letters (codes and ids are written so)."""
+    return validate.closest(value.lower(), choices) or value.lower()
 
 
 _WRONG_SEPARATORS: Final = frozenset(";/|")
@@ -802,7 +787,7 @@ class _Reader:
                                         f'{get_column_letter(seen[key])})')
                 by_col[col] = None
             elif key not in known:
-                hint = _suggest(key, known) or "; yang dikenal: " + ", ".join(known)
+                hint = validate.suggest(key, known) or "; yang dikenal: " + ", ".join(known)
                 self.add(order, 1, col, f'judul kolom "{key}" tidak dikenal{hint}')
                 by_col[col] = None
             else:
@@ -897,7 +882,7 @@ def _build_tree(reader: _Reader, sheets: dict[str, SheetData]) -> yaml.Node:
             program_id = str(raw)
             if program_id not in by_id:
                 reader.add(order, row_number, id_col, f'id: program "{program_id}" tidak ada di lembar Program'
-                           + _suggest(program_id, by_id))
+                           + validate.suggest(program_id, by_id))
                 continue
             item = yaml.MappingNode(_MAP, reader.record(order, row_number, row, columns, skip=id_col), start, start)
             key_mark = reader.mark(order, 1, id_col)
@@ -949,7 +934,7 @@ def _cell_message(reader: _Reader, problem: Problem) -> CellProblem | None:
         # The cell's own advice replaces the validator's, which speaks of YAML text (quotes, decimal point).
         message = f"{message[:found.end()] if found else message}; {hint}"
     elif found is not None and "mungkin maksudnya" not in message and _agency_column(reader, order, col):
-        message += _suggest(found.group(1), reader.agencies)
+        message += validate.suggest(found.group(1), reader.agencies)
     name = reader.sheets[order].name
     return CellProblem(order, problem.line, col, problem.severity, message, reader.file, name)
 
@@ -983,10 +968,10 @@ def import_workbook(path: Path, display: str, regions: Path, regions_display: st
     strangers = [name for name in sheets if name not in known]
     for name in names:
         if name not in sheets:
-            found.append(whole(f'lembar "{name}" tidak ada' + (_suggest(name, strangers) or
+            found.append(whole(f'lembar "{name}" tidak ada' + (validate.suggest(name, strangers) or
                                                                  "; jangan menghapus atau mengganti nama lembar")))
     for name in strangers:
-        if not any(_suggest(name, [n]) for n in names if n not in sheets):
+        if not any(validate.suggest(name, [n]) for n in names if n not in sheets):
             found.append(whole(f'lembar "{name}" tidak dikenal dan diabaikan', "warning"))
     recorded = _region_of(sheets)
     slug = region or recorded

@@ -88,13 +88,20 @@ def _found(node: yaml.Node) -> str:
     return f'"{shown}"'
 
 
-def _suggest(value: str, choices: Iterable[str]) -> str:
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice ``value`` most likely means: the same text in other letter case, or a close spelling."""
     options = list(choices)
     lowered = {c.lower(): c for c in options}
-    if value.lower() in lowered:
-        return f'; mungkin maksudnya "{lowered[value.lower()]}"?'
+    if value.strip().lower() in lowered:
+        return lowered[value.strip().lower()]
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f'; mungkin maksudnya "{close[0]}"?' if close else ""
+    return close[0] if close else None
+
+
+def suggest(value: str, choices: Iterable[str]) -> str:
+    """``; mungkin maksudnya "x"?`` for the closest choice, or nothing; one wording for every input path."""
+    found = closest(value, choices)
+    return f'; mungkin maksudnya "{found}"?' if found else ""
 
 
 def _label(where: str) -> str:
@@ -207,7 +214,7 @@ def _check_url(kind: s.Url, node: yaml.Node, where: str, c: Collector) -> object
 def _check_enum(kind: s.Enum, node: yaml.Node, where: str, c: Collector) -> object:
     if _scalar(node) and node.tag == _STR and node.value in kind.values:
         return node.value
-    hint = _suggest(str(node.value), kind.values) if _scalar(node) else ""
+    hint = suggest(str(node.value), kind.values) if _scalar(node) else ""
     return _expect(c, node, where, "salah satu dari: " + ", ".join(kind.values), hint)
 
 
@@ -329,7 +336,7 @@ def _key_problem(key_node: yaml.Node, where: str, c: Collector, known: Iterable[
         c.add(_pos(key_node), f'{_label(where)}kunci "{key}" muncul dua kali (pertama di baris {first[0]})')
         return
     options = sorted(known)
-    hint = _suggest(key, options) or "; yang dikenal: " + ", ".join(options)
+    hint = suggest(key, options) or "; yang dikenal: " + ", ".join(options)
     c.add(_pos(key_node), f'{_label(where)}kunci "{key}" tidak dikenal{hint}')
 
 
@@ -635,7 +642,7 @@ def _agency_choices(code: str, agencies: set[str]) -> str:
     if not agencies:
         return "; daftar itu masih kosong: tambahkan OPD-nya di opd masterplan.yaml (kode dan nama)"
     listed = ", ".join(sorted(agencies))
-    close = _suggest(code, sorted(agencies)).removeprefix("; ").rstrip("?")
+    close = suggest(code, sorted(agencies)).removeprefix("; ").rstrip("?")
     return (f"; yang terdaftar: {listed}" + (f" ({close})" if close else "") + "; pakai salah satunya, atau "
             "tambahkan OPD itu di opd masterplan.yaml")
 
