@@ -11,6 +11,7 @@ import re
 
 import pytest
 from browser_support import PAGES, VIEWPORTS, AxeCheck, Browse, PageSpec, Visit
+from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -90,3 +91,26 @@ def test_page_without_javascript(browse: Browse, spec: PageSpec, viewport: str) 
         problems.append("the article is not visible")
     problems += visit.problems()
     assert not problems, _report(spec, viewport, problems)
+
+
+def test_chosen_colour_scheme_stays_on_the_next_page(browser: Browser, origin: str) -> None:
+    """The header's switch: a reader who picks the dark scheme keeps it on the next page. The page's own
+    short script applies the saved choice (Material's bundle is blocked on the second page, so this
+    proves it is not Material's script), and the switch offers the way back."""
+    context = browser.new_context(viewport=VIEWPORTS["360"], color_scheme="light", locale="id-ID")
+    try:
+        page = context.new_page()
+        page.goto(origin + "/kota-harapan-jaya/", wait_until="load")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+        page.get_by_title("Ganti ke mode gelap").click()
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        context.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+        page.goto(origin + "/kota-harapan-jaya/roadmap/", wait_until="load")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        assert page.locator("body").get_attribute("data-md-color-primary") == "indigo"
+        context.unroute(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"))
+        page.goto(origin + "/kota-harapan-jaya/roadmap/", wait_until="load")
+        page.get_by_title("Ganti ke mode terang").click()
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    finally:
+        context.close()

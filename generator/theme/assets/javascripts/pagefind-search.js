@@ -1,6 +1,6 @@
 /*
  * The site search: Pagefind (index built by `masterplan build` into site/pagefind/) behind Material's
- * search dialog (partials/search.html), with Material's keyboard use: "/", "s" or "f" opens it,
+ * search dialog (its place in the header: partials/search.html), with Material's keyboard use: "/", "s" or "f" opens it,
  * Esc closes it, the arrow keys and Tab move through the results, Enter on the field opens the first.
  *
  * Nothing is downloaded until the reader opens the search: then pagefind.js, its WebAssembly and
@@ -10,9 +10,53 @@
 (function () {
   "use strict";
 
+  /* The search's words, in Bahasa Indonesia like the whole site. Here, not in Material's configuration
+     that every page carries: only a reader who uses the search needs them. */
+  var WORDS = {
+    "search": "Cari",
+    "search.reset": "Kosongkan",
+    "search.result.initializer": "Mempersiapkan pencarian",
+    "search.result.placeholder": "Ketik untuk mulai pencarian",
+    "search.result.none": "Tidak ada dokumen yang sesuai",
+    "search.result.one": "1 dokumen ditemukan",
+    "search.result.other": "# dokumen ditemukan",
+    "search.result.more.one": "1 lagi di halaman ini",
+    "search.result.more.other": "# lagi di halaman ini"
+  };
+  /* Material's icons (magnify, arrow-left, close), as its search dialog has them. */
+  function icon(path) {
+    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="' + path + '"/></svg>';
+  }
+  var MAGNIFY = "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 " +
+    "6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5";
+  var BACK = "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z";
+  var CLOSE = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
+
   var dialog = document.querySelector("[data-mp-search]");
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) { return; }
+  /* The dialog's inside is written here, not into every page (1.6 KB each): without JavaScript there
+     is no search, and Material's CSS hides the empty dialog and its button. Material's markup and
+     classes, so its CSS gives the look; no data-md-component and the form is not named "search", so
+     Material's script neither mounts its own search nor downloads a lunr index; the result count is
+     a live region; results are reachable with Tab. Fixed text only, no data. */
+  dialog.innerHTML =
+    '<label class="md-search__overlay" for="__search"></label>' +
+    '<div class="md-search__inner" role="search">' +
+    '<form class="md-search__form" name="cari">' +
+    '<input type="text" class="md-search__input" name="query" aria-label="' + WORDS.search + '" placeholder="' +
+    WORDS.search + '" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" ' +
+    'enterkeyhint="search" data-mp-search-query required>' +
+    '<label class="md-search__icon md-icon" for="__search">' + icon(MAGNIFY) + icon(BACK) + '</label>' +
+    '<nav class="md-search__options" aria-label="' + WORDS.search + '">' +
+    '<button type="reset" class="md-search__icon md-icon" title="' + WORDS["search.reset"] + '" aria-label="' +
+    WORDS["search.reset"] + '" tabindex="-1">' + icon(CLOSE) + '</button>' +
+    '</nav></form>' +
+    '<div class="md-search__output"><div class="md-search__scrollwrap" data-md-scrollfix>' +
+    '<div class="md-search-result" data-mp-search-result>' +
+    '<div class="md-search-result__meta" aria-live="polite">' + WORDS["search.result.initializer"] + '</div>' +
+    '<ol class="md-search-result__list" hidden></ol>' +
+    '</div></div></div></div>';
   var input = dialog.querySelector("[data-mp-search-query]");
   var form = input.form;
   var meta = dialog.querySelector(".md-search-result__meta");
@@ -23,7 +67,7 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   function t(key, n) {
-    var text = (config.translations && config.translations[key]) || "";
+    var text = WORDS[key] || "";
     return n === undefined ? text : text.replace("#", String(n));
   }
 
