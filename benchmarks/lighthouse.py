@@ -1,6 +1,6 @@
 """Lighthouse 12 scores for the built site: a benchmark to read, not a test that gates.
 
-    python3 benchmarks/lighthouse.py [--site DIR] [--runs N] [--json-dir DIR]
+    python3 benchmarks/lighthouse.py [--site DIR] [--runs N] [--json-dir DIR] [--page PATH ...]
 
 Without ``--site`` the bundled sample site is built first (``python3 -m generator build --strict`` into a
 temporary folder). Lighthouse (npm, pinned below; 13 needs Node 22) is installed once into
@@ -311,9 +311,9 @@ def _raise_on_sigterm(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through the finally blocks: the server is stopped
 
 
-def measure(site: Path, runs: int, json_dir: Path | None) -> list[PageResult]:
+def measure(site: Path, runs: int, json_dir: Path | None, pages: list[tuple[str, str]]) -> list[PageResult]:
     cli = lighthouse_cli()
-    results = [PageResult(name, path) for name, path in PAGES]
+    results = [PageResult(name, path) for name, path in pages]
     with loopback.serve(site) as origin, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         reports = json_dir or Path(tmp)
         reports.mkdir(parents=True, exist_ok=True)
@@ -336,6 +336,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default: 3)")
     parser.add_argument("--json-dir", type=Path,
                         help="keep each run's Lighthouse JSON report here (e.g. benchmarks/out/lighthouse)")
+    parser.add_argument("--page", action="append", metavar="PATH",
+                        help="a page to measure instead of the sample pages, e.g. / or /provinsi/jawa-timur/ "
+                             "on a national --site (repeatable)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -349,10 +352,12 @@ def main() -> None:
                     raise Problem(f"{args.site} has no index.html: build the site first")
             else:
                 site = build_site(Path(tmp) / "site")
-            for _name, path in PAGES:
+            pages = PAGES if not args.page else [(path.strip("/").replace("/", "-") or "home", path)
+                                                 for path in args.page]
+            for _name, path in pages:
                 if not (site / path.strip("/") / "index.html").is_file():
                     raise Problem(f"{site} has no page {path}")
-            results = measure(site, args.runs, args.json_dir)
+            results = measure(site, args.runs, args.json_dir, pages)
     except (Problem, RuntimeError) as exc:
         sys.exit(f"lighthouse benchmark: {exc}")
     except KeyboardInterrupt:

@@ -187,7 +187,8 @@ class Tally:
     counts: Mapping[str, int]
     """Programmes per status, every status present."""
     late: int
-    """Programmes past their last year and neither finished nor cancelled."""
+    """Programmes late or rescheduled (``Program.is_late_or_rescheduled``): a slipped promise counts
+    whether the target year passed or was moved, as in the tables beside the charts."""
 
     @property
     def total(self) -> int:
@@ -195,16 +196,16 @@ class Tally:
         return sum(self.counts.values())
 
     def words(self) -> list[tuple[str, str]]:
-        """``("2 selesai", "selesai")`` pairs for the non-zero statuses, then the late count."""
+        """``("2 selesai", "selesai")`` pairs for the non-zero statuses, then the late or rescheduled count."""
         out = [(f"{self.counts[s]} {STATUS_WORD[s]}", s) for s in STACK if self.counts[s]]
         if self.late:
-            out.append((f"{self.late} terlambat", "terlambat"))
+            out.append((f"{self.late} terlambat atau dijadwalkan ulang", "terlambat"))
         return out
 
 
 def _tally(label: str, note: str, programs: Iterable[m.Program], today: dt.date) -> Tally:
     counted = tallies.count(programs, today)
-    return Tally(label, note, counted.status, counted.late)
+    return Tally(label, note, counted.status, counted.slipped)
 
 
 def _word_lines(words: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:

@@ -44,7 +44,7 @@ class CompareRow:
     done: int
     """Quick Wins finished."""
     late: int
-    """Quick Wins late."""
+    """Quick Wins late or rescheduled."""
     money: m.Spending
     evaluation: m.Evaluation | None
     """The latest yearly evaluation, if any."""
@@ -53,7 +53,7 @@ class CompareRow:
 def compare_row(region: m.Region, today: dt.date) -> CompareRow:
     """A region's figures for the comparison tables."""
     quick = tallies.count(region.quick_wins, today)
-    return CompareRow(region, len(region.program), quick.count, quick.status["selesai"], quick.late,
+    return CompareRow(region, len(region.program), quick.count, quick.status["selesai"], quick.slipped,
                       m.spending(region.program), region.evaluasi[-1] if region.evaluasi else None)
 
 

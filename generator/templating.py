@@ -94,7 +94,7 @@ def nav_link(here: str, target: str, label: str) -> Markup:
 def number_cells(values: Iterable[object], strong: bool = False) -> Markup:
     """Right-aligned table cells for numbers (already formatted, or ints)."""
     wrap = "<strong>{}</strong>" if strong else "{}"
-    return Markup("".join(f'<td style="text-align: right">{wrap.format(escape(v))}</td>' for v in values))
+    return Markup("".join(f'<td class="mp-r">{wrap.format(escape(v))}</td>' for v in values))
 
 
 def evaluation_cells(e: m.Evaluation) -> list[str]:
@@ -149,7 +149,7 @@ def _table(head: list[tuple[str, str]], rows: list[list[str]]) -> Markup:
                   + "".join(f"<tr>{cells('td', row)}</tr>" for row in rows) + "</tbody></table>")
 
 
-_ALIGN = {"left": "", "right": ' style="text-align: right"'}
+_ALIGN = {"left": "", "right": ' class="mp-r"'}
 
 
 def _years_text(years: tuple[int, ...]) -> str:

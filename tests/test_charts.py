@@ -219,8 +219,9 @@ def test_status_bars_count_the_programmes(site: Site) -> None:
         for d, row in zip(m.DIMENSIONS, rows, strict=True):
             programs = region.programs_in(d)
             counts = Counter(p.status for p in programs)
-            late = sum(1 for p in programs if p.is_late(TODAY))
-            words = [f"{counts[s]} {s}" for s in ORDER if counts[s]] + ([f"{late} terlambat"] if late else [])
+            slipped = sum(1 for p in programs if p.is_late_or_rescheduled(TODAY))
+            words = [f"{counts[s]} {s}" for s in ORDER if counts[s]] + (
+                [f"{slipped} terlambat atau dijadwalkan ulang"] if slipped else [])
             shown = texts(row)
             assert shown[:2] == [text.title_case(d), f"{len(programs)} program"]
             assert " · ".join(shown[2:]) == (" · ".join(words) if programs else "Belum ada program.")
@@ -243,7 +244,7 @@ def test_budget_bars_show_rupiah(site: Site) -> None:
             assert (bar and near(float(bar[0].get("width") or 0), W * amount / max(amounts))) or not amount
         # The table beside it prints the same amounts.
         for amount in amounts:
-            assert f'<td style="text-align: right">{text.rupiah_short(amount)}</td>' in page
+            assert f'<td class="mp-r">{text.rupiah_short(amount)}</td>' in page
 
 
 def test_quick_win_bars_show_progress(site: Site) -> None:
@@ -344,11 +345,12 @@ def test_province_chart_counts_quick_wins(site: Site) -> None:
     for name, members in provinces.items():
         qws = [p for r in members for p in r.quick_wins]
         counts = Counter(p.status for p in qws)
-        late = sum(1 for p in qws if p.is_late(TODAY))
-        words = [f"{counts[s]} {s}" for s in ORDER if counts[s]] + ([f"{late} terlambat"] if late else [])
+        slipped = sum(1 for p in qws if p.is_late_or_rescheduled(TODAY))
+        words = [f"{counts[s]} {s}" for s in ORDER if counts[s]] + (
+            [f"{slipped} terlambat atau dijadwalkan ulang"] if slipped else [])
         expected.append(((-len(members), -len(qws), name),
                          [name, f"{len(members)} wilayah, {len(qws)} Quick Win"],
-                         " · ".join(words) or "Belum ada Quick Win.", counts, late))
+                         " · ".join(words) or "Belum ada Quick Win.", counts, slipped))
     expected.sort()
     rows = groups(svg)
     assert len(rows) == min(len(expected), charts.PROVINCES_SHOWN)
@@ -358,7 +360,7 @@ def test_province_chart_counts_quick_wins(site: Site) -> None:
         # The table beside it has the same numbers, in the same order.
         cells = [str(sum(counts.values()))] + [str(counts[s]) for s in ORDER] + [str(late)]
         numbers = [head[1].split()[0], *cells]
-        cells_html = "\n".join(f'<td style="text-align: right">{n}</td>' for n in numbers)
+        cells_html = "\n".join(f'<td class="mp-r">{n}</td>' for n in numbers)
         assert f"<tr><td>{head[0]}</td>\n{cells_html}" in page
 
 

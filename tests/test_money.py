@@ -200,9 +200,9 @@ def test_a_page_for_every_province_and_an_index(demo_pages: dict[str, str]) -> N
     for province in provinces:
         assert f"provinsi/{province.slug}.md" in demo_pages
     index = demo_pages["provinsi/index.md"]
-    assert '<tr><td><a href="jawa-barat/">Jawa Barat</a></td>\n<td style="text-align: right">1</td>\n' \
-           '<td style="text-align: right">27</td>\n</tr>' in index
-    assert '<tr><td><a href="aceh/">Aceh</a></td>\n<td style="text-align: right">belum ada</td>' in index
+    assert '<tr><td><a href="jawa-barat/">Jawa Barat</a></td>\n<td class="mp-r">1</td>\n' \
+           '<td class="mp-r">27</td>\n</tr>' in index
+    assert '<tr><td><a href="aceh/">Aceh</a></td>\n<td class="mp-r">belum ada</td>' in index
     aceh = demo_pages["provinsi/aceh.md"]
     assert ("Belum ada kabupaten/kota di Provinsi Aceh yang masterplan smart city-nya diterbitkan di situs ini. "
             "Provinsi ini mempunyai 23 kabupaten/kota menurut daftar Kemendagri.") in aceh

@@ -70,7 +70,7 @@ def test_print_version_holds_the_whole_plan_in_chapter_order(bundled: Dataset, p
     assert ("<li><strong>Halaman:</strong> "
             "https://masterplan.contoh.go.id/kota-harapan-jaya/quick-win/qris-retribusi-pasar/</li>") in page
     # Budget per year and indicators of each programme; legal basis; sources.
-    budget_tables = len(re.findall(r'<th>Tahun</th>\n<th style="text-align: right">(?:Jumlah|Rencana)</th>', page))
+    budget_tables = len(re.findall(r'<th>Tahun</th>\n<th class="mp-r">(?:Jumlah|Rencana)</th>', page))
     assert budget_tables == sum(1 for p in region.program if p.anggaran)
     assert "Peraturan Wali Kota Harapan Jaya Nomor 27 Tahun 2020" in page
     footer = ('<p class="mp-cetak-kaki">Dokumen ini: https://masterplan.contoh.go.id/kota-harapan-jaya/cetak/ · '

@@ -75,7 +75,7 @@ def test_rescheduled_quick_win_says_so_everywhere(pages: dict[str, str]) -> None
     assert "<li><strong>Tahun:</strong> 2022–2027 (semula 2022–2023)</li>" in page
     assert "Program ini semula dijanjikan selesai pada 2023; jadwalnya kemudian diubah ke 2027." in page
     region = pages[f"{DEMO}/index.md"]
-    assert "<th style=\"text-align: right\">Terlambat atau dijadwalkan ulang</th>" in region
+    assert "<th class=\"mp-r\">Terlambat atau dijadwalkan ulang</th>" in region
     data = json.loads(pages[f"{DEMO}/data/{DEMO}.json"])
     pju = next(p for p in data["program"] if p["id"] == "pju-tenaga-surya")
     assert (pju["tahun_selesai_awal"], pju["tahun_selesai"], pju["dijadwalkan_ulang"]) == (2023, 2027, True)
