@@ -48,6 +48,9 @@ def test_national_figures_leave_the_demo_out(pages: dict[str, str]) -> None:
     for page in (home, pages[urls.REGION_INDEX], pages["data/index.md"]):
         for mention in re.findall(r">Kota Harapan Jaya</a>[^<]{0,20}", page):
             assert "(data contoh" in mention, mention
+    # The open-data list of regions has a province column: the demo has none, and says why.
+    assert ('(data contoh)</td>\n<td>– (wilayah fiktif)</td>' in pages["data/index.md"]
+            and "<td>Wilayah contoh</td>" not in pages["data/index.md"])
 
 
 # ------------------------------------------------------------------ 4. evidence from updates counts
