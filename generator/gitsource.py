@@ -62,7 +62,9 @@ class Revision:
         return self.commit[:12]
 
 
-def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+def run(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+    """git's output for ``git -C repo args...``; the last line of its complaint as a GitError when it fails.
+    The one way the project runs git (also for ``--published``, generator/published.py)."""
     try:
         proc = subprocess.run(["git", "-C", str(repo), *args], input=data, capture_output=True, check=False)
     except OSError as exc:
@@ -75,7 +77,7 @@ def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
 
 def _commit(repo: Path, ref: str) -> str | None:
     try:
-        out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        out = run(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     except GitError:
         return None
     return out.decode().strip() or None
@@ -84,7 +86,7 @@ def _commit(repo: Path, ref: str) -> str | None:
 def open_revision(data_dir: Path, ref: str | None) -> Revision:
     """The revision to compare with: ``ref``, or the merge base of HEAD with the default branch, or HEAD."""
     try:
-        lines = _git(data_dir, "rev-parse", "--show-toplevel", "--show-object-format").decode().splitlines()
+        lines = run(data_dir, "rev-parse", "--show-toplevel", "--show-object-format").decode().splitlines()
     except GitError as exc:
         raise GitError(f"folder data {data_dir} tidak berada di dalam repositori git") from exc
     top = Path(lines[0])
@@ -110,7 +112,7 @@ def open_revision(data_dir: Path, ref: str | None) -> Revision:
         if tip is None:
             continue
         try:
-            base = _git(top, "merge-base", head, tip).decode().strip()
+            base = run(top, "merge-base", head, tip).decode().strip()
         except GitError:
             continue
         return Revision(top, base, f"merge-base HEAD {branch}", prefix, object_format)
@@ -124,7 +126,7 @@ def list_files(revision: Revision) -> dict[str, TreeFile]:
         args += ["--", revision.prefix + "/"]
     start = len(revision.prefix) + 1 if revision.prefix else 0
     files: dict[str, TreeFile] = {}
-    for record in _git(revision.repo, *args).split(b"\0"):
+    for record in run(revision.repo, *args).split(b"\0"):
         if not record:
             continue
         info, _, raw_path = record.partition(b"\t")
@@ -139,7 +141,7 @@ def read_blobs(revision: Revision, oids: Iterable[str]) -> dict[str, bytes]:
     wanted = sorted(set(oids))
     if not wanted:
         return {}
-    out = _git(revision.repo, "cat-file", "--batch", data="".join(f"{oid}\n" for oid in wanted).encode())
+    out = run(revision.repo, "cat-file", "--batch", data="".join(f"{oid}\n" for oid in wanted).encode())
     blobs: dict[str, bytes] = {}
     pos = 0
     for oid in wanted:

@@ -14,11 +14,11 @@ removal notice (``regions/dihapus.yaml``), fails and names it.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import gitsource
 from generator.errors import Problem, PublishError
 
 REGISTER_NAME = "published-urls.txt"
@@ -95,15 +95,11 @@ def read_published(regions: Path, display: str, ref: str | None = None) -> Publi
 
 
 def _git(folder: Path, *args: str) -> str:
+    """git's output in the data folder's repository; a failure stops the build."""
     try:
-        proc = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
-                              encoding="utf-8", check=False)
-    except OSError as exc:
-        raise PublishError(f"git tidak dapat dijalankan ({exc}); --published memerlukan git") from exc
-    if proc.returncode != 0:
-        detail = proc.stderr.strip().splitlines()
-        raise PublishError(f"git {args[0]} gagal: {detail[-1] if detail else f'kode {proc.returncode}'}")
-    return proc.stdout
+        return gitsource.run(folder, *args).decode("utf-8")
+    except gitsource.GitError as exc:
+        raise PublishError(str(exc)) from exc
 
 
 def _registered_at(regions: Path, revision: str) -> frozenset[str]:
