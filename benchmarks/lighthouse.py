@@ -311,10 +311,11 @@ def _raise_on_sigterm(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through the finally blocks: the server is stopped
 
 
-def measure(site: Path, runs: int, json_dir: Path | None, pages: list[tuple[str, str]]) -> list[PageResult]:
+def measure(site: Path, runs: int, json_dir: Path | None, pages: list[tuple[str, str]],
+            compress: bool = False) -> list[PageResult]:
     cli = lighthouse_cli()
     results = [PageResult(name, path) for name, path in pages]
-    with loopback.serve(site) as origin, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+    with loopback.serve(site, compress) as origin, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         reports = json_dir or Path(tmp)
         reports.mkdir(parents=True, exist_ok=True)
         print(f"serving {site} at {origin}", file=sys.stderr, flush=True)
@@ -339,6 +340,9 @@ def main() -> None:
     parser.add_argument("--page", action="append", metavar="PATH",
                         help="a page to measure instead of the sample pages, e.g. / or /provinsi/jawa-timur/ "
                              "on a national --site (repeatable)")
+    parser.add_argument("--gzip", action="store_true",
+                        help="serve text files gzipped, as GitHub Pages, GitLab Pages and nginx do (default: "
+                             "python's http.server, which sends everything uncompressed)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -357,7 +361,7 @@ def main() -> None:
             for _name, path in pages:
                 if not (site / path.strip("/") / "index.html").is_file():
                     raise Problem(f"{site} has no page {path}")
-            results = measure(site, args.runs, args.json_dir, pages)
+            results = measure(site, args.runs, args.json_dir, pages, args.gzip)
     except (Problem, RuntimeError) as exc:
         sys.exit(f"lighthouse benchmark: {exc}")
     except KeyboardInterrupt:
