@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from generator import feeds, opendata, processes, qr, register, tallies, text, urls
 from generator import model as m
 from generator.settings import Settings
-from generator.templating import Page, css_string, environment, href, status_text, tidy
+from generator.templating import Page, css_string, environment, forget_tables, href, status_text, tidy
 from generator.vocabulary import DIM_LABEL, STATUS_WORD, TYPE_LABEL
 
 LATEST_UPDATES = 10
@@ -120,6 +120,7 @@ class Renderer:
 
     def region_pages(self, region: m.Region) -> list[Page]:
         """Every page of one region: the region families, in order."""
+        forget_tables()
         return [page for family in REGION_FAMILIES for page in family(self, region)]
 
     def removal_pages(self, dataset: m.Dataset, registered: Iterable[str]) -> list[Page]:

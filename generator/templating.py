@@ -196,10 +196,32 @@ def _absorbed_cell(b: m.Budget) -> str:
     return f"<strong>{share}, melebihi rencana</strong>" if b.realisasi > b.jumlah else share
 
 
+_TABLES: dict[tuple[int, str], tuple[m.Program, Markup]] = {}
+"""A programme's budget and indicator tables, rendered once for its dimension page, its Quick Win page
+and the print version; emptied for each region (``forget_tables``). Keyed by the programme's identity,
+and the programme kept, so a key is never taken over by another object."""
+
+
+def _once(p: m.Program, kind: str, make: Callable[[], Markup]) -> Markup:
+    found = _TABLES.get((id(p), kind))
+    if found is None or found[0] is not p:
+        found = _TABLES[(id(p), kind)] = (p, make())
+    return found[1]
+
+
+def forget_tables() -> None:
+    """Start a region: drop the tables of the one before."""
+    _TABLES.clear()
+
+
 def budget_table(p: m.Program, sentence: bool = True) -> Markup:
     """Budget per year with its source, and the total; realisation beside the plan when any is reported
     (with the sentence on what was absorbed, unless ``sentence`` is false: on a dimension page the section
     above says it for all its programmes); or a sentence saying there is none."""
+    return _once(p, f"budget {sentence}", lambda: _budget_table(p, sentence))
+
+
+def _budget_table(p: m.Program, sentence: bool) -> Markup:
     if not p.anggaran:
         return Markup("<p>Belum ada data anggaran.</p>")
     lines = sorted(p.anggaran, key=_year)
@@ -222,6 +244,10 @@ def budget_table(p: m.Program, sentence: bool = True) -> Markup:
 
 def indicator_table(p: m.Program) -> Markup:
     """Indicators with target, achievement and year; or a sentence saying there are none."""
+    return _once(p, "indicators", lambda: _indicator_table(p))
+
+
+def _indicator_table(p: m.Program) -> Markup:
     if not p.indikator:
         return Markup("<p>Belum ada indikator.</p>")
     rows = []
@@ -305,11 +331,16 @@ def tidy(body: str) -> str:
     line break between adjacent table cells and list items, so that text made from the page (the search
     index and its excerpts) does not run them together ("IndikatorTargetCapaian")."""
     lines: list[str] = []
+    append = lines.append  # runs over every line of every page: 200 MB at national scale
+    blank = True  # the last line kept is blank (or there is none yet)
     for line in _CELL_END.sub(r"</\1>\n<", body).splitlines():
         line = line.rstrip()
-        if not line and (not lines or not lines[-1]):
-            continue
-        lines.append(line)
+        if line:
+            append(line)
+            blank = False
+        elif not blank:
+            append(line)
+            blank = True
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
