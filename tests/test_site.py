@@ -272,6 +272,32 @@ def test_html_pages_get_their_links_checked(tmp_path: Path) -> None:
     assert 'href="#_satu"' in toc[0] and "Satu &amp; dua" in toc[0] and 'href="#_tiga"' in toc[0]
 
 
+def test_quick_win_files_reach_the_site_and_links_to_them_are_checked(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each Quick Win's JSON, CSV and QR code go into the site beside MkDocs (the page hook), byte for byte
+    as generated; a link to one that does not exist still fails the strict build."""
+    monkeypatch.setenv("MASTERPLAN_SITE_URL", "https://smartcity.contoh.go.id/")
+    project = make_project(tmp_path, ROOT / "regions")
+    site_dir = tmp_path / "site"
+    code, output = _run(project, "build", "--strict", "--site-dir", str(site_dir))
+    assert code == 0, output
+    made = sorted(p.relative_to(project.content).as_posix() for p in project.content.rglob("*")
+                  if p.is_file() and ("/data/quick-win/" in p.as_posix() or p.name == "kode-qr.svg"))
+    assert len(made) == 15  # the demo's 5 Quick Wins: JSON, CSV and QR code each
+    for path in made:
+        assert (site_dir / path).read_bytes() == (project.content / path).read_bytes(), path
+    (project.content / "tentang.md").write_text(
+        "---\ntitle: Tentang\nformat: html\n---\n<h1>Tentang</h1>\n"
+        '<p><a href="../kota-harapan-jaya/data/quick-win/qris-retribusi-pasar.json">ada</a> '
+        '<a href="../kota-harapan-jaya/quick-win/qris-retribusi-pasar/kode-qr.svg">ada</a> '
+        '<a href="../kota-harapan-jaya/data/quick-win/tidak-ada.csv">rusak</a></p>\n', encoding="utf-8")
+    code, output = _run(project, "build", "--strict", "--site-dir", str(tmp_path / "site2"))
+    assert code == 1
+    assert [line for line in output.splitlines() if line.startswith("WARNING")] == [
+        "WARNING - Doc file 'tentang.md' contains a link '../kota-harapan-jaya/data/quick-win/tidak-ada.csv', but "
+        "the target 'kota-harapan-jaya/data/quick-win/tidak-ada.csv' is not a page or file of the site."]
+
+
 def test_compact_keeps_line_breaks_and_preformatted_text() -> None:
     html = "<div>\n    <p>a</p>\n\n   \n<pre><code>regions/\n  kota-x/\n</code></pre>\n  <span>b</span> c\n</div>"
     assert compact(html) == "<div>\n<p>a</p>\n<pre><code>regions/\n  kota-x/\n</code></pre>\n<span>b</span> c\n</div>"
