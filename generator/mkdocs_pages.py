@@ -43,8 +43,10 @@ HTML_FORMAT = "html"
 # of contents), ids and hrefs with double quotes, and escapes text: these patterns read its output,
 # not arbitrary HTML.
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)(?:<a class="headerlink"|</h[1-6]>)', re.DOTALL)
-_ID = re.compile(r'\sid="([^"]+)"')
-_HREF = re.compile(r'\shref="([^"]*)"')
+# A space, not \s: the generator writes one space before each attribute, and a pattern that starts with
+# a literal is searched five times faster (these run over 200 MB of pages at national scale).
+_ID = re.compile(r' id="([^"]+)"')
+_HREF = re.compile(r' href="([^"]*)"')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
