@@ -179,6 +179,21 @@ def toc_items(items: Any) -> Markup:
     return Markup("".join(parts))
 
 
+def _words(env: Any, language: str) -> Any:
+    """``mp_lang(key)`` for the theme's partials/language.html: Material's word for ``key`` in the site's
+    language, else in English, else the key, each looked up once per build."""
+    found: dict[str, str] = {}
+
+    def word(key: str) -> str:
+        if key not in found:
+            own = env.get_template(f"partials/languages/{language}.html").module
+            english = env.get_template("partials/languages/en.html").module
+            found[key] = str(own.t(key)) or str(english.t(key)) or key
+        return found[key]
+
+    return word
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """``{% call mp_once("name") %}...{% endcall %}`` in the theme: a block that is the same on every
     page is rendered for the first page and reused for the others (a new cache for every build)."""
@@ -191,6 +206,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     env.globals["mp_once"] = once
     env.globals["mp_toc_items"] = toc_items
+    env.globals["mp_lang"] = _words(env, config.theme["language"])
     # Material's own templates also under "material/", so a partial of ours can wrap Material's.
     material = jinja2.FileSystemLoader(str(Path(material_theme.__file__).parent / "templates"))
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
