@@ -185,6 +185,22 @@ def test_table_cells_do_not_run_together_in_the_text(pages: dict[str, str]) -> N
     assert "Indikator\nTarget\nCapaian\nTahun" in text
 
 
+def test_words_on_every_page_stay_out_of_the_search_index(pages: dict[str, str]) -> None:
+    """The region's section links, a Quick Win's breadcrumb and its download/share/cite/report sections
+    are the same on every page: Pagefind skips them (data-pagefind-ignore), so excerpts show the
+    programme, not "Kutip halaman ini. Pemerintah …". The QR block was already left out."""
+    page = pages[f"{DEMO}/quick-win/qris-retribusi-pasar.md"]
+    ignored = page.split('<div class="mp-tindakan" data-pagefind-ignore>\n', 1)[1].split("\n</div>\n<div class=", 1)[0]
+    for anchor in ("_unduh", "_bagikan", "_kutip", "_laporkan"):
+        assert f'<h2 id="{anchor}">' in ignored, anchor
+    assert '<p data-pagefind-ignore><a href="../../">Kota Harapan Jaya</a> › <a href="../">Quick Win</a>' in page
+    assert '<h2 id="_riwayat">' not in ignored and '<h2 id="_anggaran">' not in ignored
+    for path, body in pages.items():
+        if '<nav class="mp-lokal"' in body:
+            assert '<nav class="mp-lokal" aria-label="Bagian masterplan ' in body and '" data-pagefind-ignore>' in \
+                body.split('<nav class="mp-lokal"', 1)[1].split("\n", 1)[0], path
+
+
 def test_demo_pages_are_marked_in_their_title(pages: dict[str, str]) -> None:
     """The search result's title is the page's front-matter title."""
     for path, body in pages.items():
