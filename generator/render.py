@@ -300,9 +300,9 @@ def home_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> li
     programs = [p for region in regions for p in region.program]
     quick_wins = [p for p in programs if p.is_quick_win]
     counted = tallies.count(quick_wins, r.today)
-    summary = ", ".join(f"{n} {STATUS_WORD[s]}" for s, n in counted.status.items() if n)
+    summary = ", ".join(f"{text.number(n)} {STATUS_WORD[s]}" for s, n in counted.status.items() if n)
     if counted.slipped:
-        summary += f"; {counted.slipped} terlambat atau dijadwalkan ulang"
+        summary += f"; {text.number(counted.slipped)} terlambat atau dijadwalkan ulang"
     updates: list[_Latest] = []
     for region in regions:
         for p in region.program:

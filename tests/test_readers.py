@@ -4,6 +4,7 @@ evidence that agrees with itself, regions one tap away, words explained, sharing
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -216,3 +217,23 @@ def test_opendata_never_imports_a_site_address() -> None:
     data = json.loads(files[f"{DEMO}/data/{DEMO}.json"])
     assert data["wilayah"]["url"] is None and all(p["url"] is None for p in data["program"])
     assert data["skema"] == {"masterplan": None, "program": None, "evaluasi": None}
+
+
+def test_national_and_province_counts_are_written_the_indonesian_way() -> None:
+    """Counts over a thousand carry the thousands separator ("1.200 program"), as amounts already do."""
+    dataset = load(ROOT / "regions")
+    demo = next(r for r in dataset.regions if r.slug == DEMO)
+    garut = next(r for r in dataset.regions if r.slug == "kabupaten-garut")  # Jawa Barat in the register
+    plan = dataclasses.replace(demo.plan, contoh=False, kode_wilayah=garut.plan.kode_wilayah)
+    big = dataclasses.replace(demo, plan=plan, provinsi=garut.provinsi, program=demo.program * 60)
+    regions = tuple(sorted([big, *(r for r in dataset.regions if r.slug != DEMO)], key=lambda r: r.slug))
+    built = {p.path: p.text for p in render.render_site(dataclasses.replace(dataset, regions=regions), TODAY)}
+    quick = len(demo.quick_wins) * 60
+    home = built["index.md"]
+    assert "<li><strong>Program:</strong> 1.200</li>" in home
+    assert f"<li><strong>Quick Win:</strong> {quick} (" in home
+    assert re.search(r"\b\d{4,}\b (?:program|selesai|berjalan|rencana|tertunda|dibatalkan|terlambat)",
+                     re.sub(r"<[^>]+>", " ", home)) is None
+    province = built["provinsi/jawa-barat.md"]
+    assert "<li><strong>Program:</strong> 1.200</li>" in province
+    assert "(1.200 program" in built["data/index.md"]
