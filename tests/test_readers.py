@@ -49,6 +49,10 @@ def test_national_figures_leave_the_demo_out(pages: dict[str, str]) -> None:
     for page in (home, pages[urls.REGION_INDEX], pages["data/index.md"]):
         for mention in re.findall(r">Kota Harapan Jaya</a>[^<]{0,20}", page):
             assert "(data contoh" in mention, mention
+    # The comparison tables count rescheduled Quick Wins with the late ones, and say so above the table.
+    for page in (home, pages["provinsi/jawa-barat.md"]):
+        assert ("Quick Win terlambat: lewat tahun targetnya tanpa selesai, atau dijadwalkan ulang dari target "
+                "semula.") in page
     # The open-data list of regions has a province column: the demo has none, and says why.
     assert ('(data contoh)</td>\n<td>– (wilayah fiktif)</td>' in pages["data/index.md"]
             and "<td>Wilayah contoh</td>" not in pages["data/index.md"])
