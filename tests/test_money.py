@@ -223,7 +223,8 @@ def test_national_comparison_table_lists_every_real_region(demo_pages: dict[str,
     home = demo_pages["index.md"]
     rows = _cells(home, "_perbandingan")
     assert list(rows) == ["Kabupaten Garut", "Kabupaten Sumbawa Barat", "Kota Payakumbuh", "Kota Tegal"]
-    assert rows["Kota Tegal"] == ["Jawa Tengah", "0", "0", "0", "0", "Rp0", "–", "–", "–"]
+    # No programme published yet: dashes, not zeros and "Rp0" that read as "no money".
+    assert rows["Kota Tegal"] == ["Jawa Tengah", "–", "–", "–", "–", "–", "–", "–", "–"]
     assert "data-mp-banding" in home and "assets/javascripts/mp-compare.js" in home
 
 

@@ -37,8 +37,12 @@ def test_national_figures_leave_the_demo_out(pages: dict[str, str]) -> None:
     summary = _section(home, "_ringkasan")
     # The bundled real regions have no programmes yet: the demo's 20 programmes must not show as national.
     assert "<li><strong>Wilayah:</strong> 4 kabupaten/kota</li>" in summary
-    assert "<li><strong>Program:</strong> 0</li>" in summary
-    assert "<li><strong>Total anggaran program:</strong> Rp0</li>" in summary
+    assert ("<li><strong>Program:</strong> belum ada yang diterbitkan; masterplan wilayahnya masih disusun atau "
+            "programnya belum dimuat</li>") in summary
+    assert "Rp0" not in summary and "<strong>Quick Win:</strong>" not in summary
+    # In the comparison table a region without programmes has dashes, not zeros that read as "no money".
+    garut = home.split('<a href="kabupaten-garut/">Kabupaten Garut</a></td>', 1)[1].split("</tr>", 1)[0]
+    assert garut.count('<td class="mp-r" data-nilai="-1">–</td>') == 8 and "Rp0" not in garut
     assert "wilayah data contoh tidak termasuk" in summary
     assert "Belum ada pembaruan program dari kabupaten/kota yang diterbitkan." in _section(home, "_pembaruan")
     # Without real Quick Wins there is no province chart of zeros (and never the demo as a "province").

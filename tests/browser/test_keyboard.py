@@ -200,16 +200,29 @@ def test_comparison_table_sorts_and_filters_by_keyboard(browse: Browse, axe: Axe
     button.focus()
     stop = page.evaluate(FOCUSED)
     assert stop is not None and stop["indicator"], stop
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # numbers: largest first on the first press
     header = page.locator("[data-mp-banding] th").nth(2)
-    assert header.get_attribute("aria-sort") == "ascending"
-    page.keyboard.press("Enter")
     assert header.get_attribute("aria-sort") == "descending"
     status = page.locator("[data-mp-banding]").locator("xpath=preceding-sibling::p[@role='status'][1]")
     assert status.inner_text() == "Diurutkan menurut Program, dari besar ke kecil"
-    box = page.get_by_label("Saring menurut nama wilayah")
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "ascending"
+    # No region has programmes yet: every row is "–", kept in name order whichever way it is sorted.
+    assert page.evaluate(COMPARE_ROWS) == names
+    box = page.get_by_label("Saring menurut nama wilayah atau provinsi")
     box.focus()
     page.keyboard.type("tegal")
     assert page.evaluate(COMPARE_ROWS) == ["Kota Tegal"]
-    assert status.inner_text() == "1 dari 4 wilayah ditampilkan"
+    assert status.inner_text() == "1 dari 4 wilayah ditampilkan" and status.is_visible()
+    box.fill("jawa barat")  # a province finds its regions
+    assert page.evaluate(COMPARE_ROWS) == ["Kabupaten Garut"]
+    box.fill("tidak ada")
+    assert page.evaluate(COMPARE_ROWS) == [] and status.inner_text() == "0 dari 4 wilayah ditampilkan"
+    box.fill("")
+    # Swiped sideways, a row still shows its region (the name column stays in place).
+    wrap = page.locator("[data-mp-banding] .md-typeset__scrollwrap")
+    wrap.evaluate("w => w.scrollLeft = w.scrollWidth")
+    first = page.locator("[data-mp-banding] tbody tr td:first-child").first
+    box_of_wrap, box_of_cell = wrap.bounding_box(), first.bounding_box()
+    assert box_of_wrap and box_of_cell and box_of_cell["x"] >= box_of_wrap["x"] - 1, (box_of_wrap, box_of_cell)
     assert axe(page) == []

@@ -1,9 +1,11 @@
 /*
  * Comparison tables of regions (national page, province pages): progressive enhancement.
  * Without JavaScript the table is complete and readable. With it, each column header becomes a
- * button that sorts the rows (aria-sort tells screen readers the order), and a text box above the
- * table filters the rows by region name; a polite live region says how many rows are shown.
- * Numeric cells carry their raw value in data-nilai (or their text is a plain integer).
+ * button that sorts the rows (aria-sort tells screen readers the order): numbers largest first on
+ * the first press, names A to Z, and rows without a value ("–") always last. A text box above the
+ * table filters the rows by region or province name; a polite live region, shown under the box,
+ * says how many rows are shown. Numeric cells carry their raw value in data-nilai (-1: no value),
+ * or their text is a plain integer.
  */
 (function () {
   "use strict";
@@ -20,16 +22,17 @@
     var body = table && table.tBodies[0];
     if (!body) { return; }
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var byProvince = headers.length > 1 && headers[1].textContent.trim() === "Provinsi";
     var rows = Array.prototype.slice.call(body.rows);
     var status = document.createElement("p");
-    status.className = "mp-sr";
+    status.className = "mp-saring-hasil";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
 
     var label = document.createElement("label");
     var id = "mp-saring-" + index;
     label.setAttribute("for", id);
-    label.textContent = "Saring menurut nama wilayah";
+    label.textContent = byProvince ? "Saring menurut nama wilayah atau provinsi" : "Saring menurut nama wilayah";
     var input = document.createElement("input");
     input.type = "search";
     input.id = id;
@@ -46,7 +49,8 @@
       var query = input.value.trim().toLocaleLowerCase("id");
       var shown = 0;
       rows.forEach(function (row) {
-        var match = !query || row.cells[0].textContent.toLocaleLowerCase("id").indexOf(query) !== -1;
+        var names = row.cells[0].textContent + " " + (byProvince ? row.cells[1].textContent : "");
+        var match = !query || names.toLocaleLowerCase("id").indexOf(query) !== -1;
         row.hidden = !match;
         if (match) { shown += 1; }
       });
@@ -62,11 +66,14 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        var current = th.getAttribute("aria-sort");
+        var ascending = current ? current !== "ascending" : !numeric;
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var keyed = rows.map(function (row, i) { return [value(row.cells[column], numeric), i, row]; });
         keyed.sort(function (a, b) {
+          var noneA = numeric && a[0] < 0, noneB = numeric && b[0] < 0;
+          if (noneA !== noneB) { return noneA ? 1 : -1; }
           if (a[0] < b[0]) { return ascending ? -1 : 1; }
           if (a[0] > b[0]) { return ascending ? 1 : -1; }
           return a[1] - b[1];
