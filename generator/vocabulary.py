@@ -51,8 +51,8 @@ SECTOR_LABEL = {
     "komunitas": "Komunitas", "media": "Media",
 }
 READINESS_LABEL = {"baik": "Baik", "sedang": "Sedang", "kurang": "Kurang"}
-SCORE_LABELS = (("baseline", "baseline"), ("output", "output"), ("outcome", "outcome"), ("impact", "dampak (impact)"),
-                ("quick_win", "Quick Win"))
+SCORE_LABELS = (("baseline", "baseline (kondisi awal)"), ("output", "output (keluaran)"),
+                ("outcome", "outcome (hasil)"), ("impact", "dampak (impact)"), ("quick_win", "Quick Win"))
 """Evaluation components in the order Kominfo lists them, with the words the page uses."""
 
 STATUS_WORD = {status: label.lower() for status, label in STATUS_LABEL.items()}

@@ -186,7 +186,8 @@ def test_region_page_shows_latest_evaluation_with_components(demo_pages: dict[st
     assert _cells(page, "_evaluasi-terakhir") == {
         "Smart Governance": ["3,9"], "Smart Branding": ["3,25"], "Smart Economy": ["3,2"],
         "Smart Living": ["3,55"], "Smart Society": ["3,4"], "Smart Environment": ["2,8"],
-        "Komponen baseline": ["3,45"], "Komponen output": ["3,5"], "Komponen outcome": ["3,25"],
+        "Komponen baseline (kondisi awal)": ["3,45"], "Komponen output (keluaran)": ["3,5"],
+        "Komponen outcome (hasil)": ["3,25"],
         "Komponen dampak (impact)": ["3,05"], "Komponen Quick Win": ["3,1"],
     }
     assert "Skala 0 sampai 5. 2021: 2,41. 2022: 2,87. 2023: 3,12. 2024: 3,38." in page

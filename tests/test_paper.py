@@ -102,6 +102,17 @@ def test_data_date_is_the_newest_dated_fact(public_pages: dict[str, str]) -> Non
     assert "Belum ada program yang diterbitkan untuk Kota Tegal." in page
 
 
+def test_one_line_chapters_do_not_take_a_sheet_each(public_pages: dict[str, str]) -> None:
+    """A region with little data: chapters that only say nothing is published yet follow on the same
+    sheet (printed, Kabupaten Garut went from 14 sheets to 6); a chapter with content starts a sheet."""
+    garut = public_pages["kabupaten-garut/cetak.md"]
+    short = re.findall(r'<section class="mp-bab mp-bab-pendek" aria-labelledby="(_[a-z-]+)">', garut)
+    assert short == ["_program", "_smart-governance", "_smart-branding", "_smart-economy", "_smart-living",
+                     "_smart-society", "_smart-environment", "_roadmap", "_quick-win"], short
+    demo = public_pages["kota-harapan-jaya/cetak.md"]
+    assert "mp-bab-pendek" not in demo
+
+
 def test_quick_win_page_carries_a_qr_code_of_its_canonical_url(public_pages: dict[str, str]) -> None:
     page = public_pages["kota-harapan-jaya/quick-win/qris-retribusi-pasar.md"]
     url = "https://masterplan.contoh.go.id/kota-harapan-jaya/quick-win/qris-retribusi-pasar/"

@@ -245,3 +245,12 @@ def test_national_and_province_counts_are_written_the_indonesian_way() -> None:
     province = built["provinsi/jawa-barat.md"]
     assert "<li><strong>Program:</strong> 1.200</li>" in province
     assert "(1.200 program" in built["data/index.md"]
+
+
+def test_quick_win_page_gives_cost_and_years_under_the_status(pages: dict[str, str]) -> None:
+    """Status, cost and years in the first lines of a Quick Win page, above the chart and description."""
+    page = pages[f"{DEMO}/quick-win/qris-retribusi-pasar.md"]
+    status = page.index("<p><strong>Status:</strong> ")
+    cost = page.index("<p><strong>Anggaran:</strong> Rp425 juta, realisasi Rp238 juta · <strong>Tahun:</strong> "
+                      "2022–2024</p>")
+    assert status < cost < page.index('<figure class="mp-chart">') < page.index('<div class="uraian">')
