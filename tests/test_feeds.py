@@ -146,7 +146,8 @@ def test_quick_win_page_can_be_cited(built: Path) -> None:
     # The publisher (the region's government), and a real instruction for the access date.
     assert ('<p class="mp-kutip">Pemerintah Kota Harapan Jaya (wilayah fiktif; data contoh, bukan data nyata). '
             "<em>Pembayaran Retribusi Pasar dengan QRIS</em>. Masterplan Smart City Kota Harapan Jaya, Quick Win, "
-            f"terakhir diperbarui 10 Februari 2025. {url}. Diakses pada tanggal Anda membuka halaman ini.</p>") in html
+            f"terakhir diperbarui 10 Februari 2025. {url}. <span data-mp-diakses>Diakses pada tanggal Anda "
+            "membuka halaman ini.</span></p>") in html
     assert "[tanggal akses]" not in html
     assert "Tulis tanggal Anda membuka halaman ini sebagai tanggal akses" in html
     sitemap = (built / "sitemap.xml").read_text("utf-8")
@@ -160,7 +161,8 @@ def test_without_a_site_address_nothing_invents_one(built_plain: tuple[Path, str
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     html = (site / "kota-harapan-jaya" / "quick-win" / "qris-retribusi-pasar" / "index.html").read_text("utf-8")
     assert 'rel="canonical"' not in html and 'property="og:url"' not in html
-    assert "terakhir diperbarui 10 Februari 2025. Diakses pada tanggal Anda membuka halaman ini.</p>" in html
+    assert ("terakhir diperbarui 10 Februari 2025. <span data-mp-diakses>Diakses pada tanggal Anda membuka halaman "
+            "ini.</span></p>") in html
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv"):
             assert "smartcity.example.id" not in path.read_text("utf-8"), path

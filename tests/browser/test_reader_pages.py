@@ -4,8 +4,12 @@ column, chart text of at least 12 px, sharing, and search results that mark the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from browser_support import REGION, Browse
+
+from generator import text
 
 pytestmark = pytest.mark.browser
 
@@ -103,6 +107,11 @@ def test_share_box_copies_the_address(browse: Browse) -> None:
     field = page.locator(".mp-alamat")
     expected = field.input_value() if field.count() else page.url.split("#")[0]
     assert copied == expected and copied.endswith("/kota-harapan-jaya/quick-win/qris-retribusi-pasar/")
+    # The citation carries the day it is read, as a reader would write it.
+    year, month, day = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
+                                     "d.getDate()]; })()")
+    citation = page.locator(".mp-kutip").inner_text()
+    assert citation.endswith(f" Diakses pada {text.date(dt.date(year, month, day))}."), citation
     assert not visit.problems(), "\n".join(visit.problems())
 
 
