@@ -186,7 +186,7 @@ class Tally:
     """Short text printed at the end of the label line, e.g. ``4 program``."""
     counts: Mapping[str, int]
     """Programmes per status, every status present."""
-    late: int
+    slipped: int
     """Programmes late or rescheduled (``Program.is_late_or_rescheduled``): a slipped promise counts
     whether the target year passed or was moved, as in the tables beside the charts."""
 
@@ -198,8 +198,8 @@ class Tally:
     def words(self) -> list[tuple[str, str]]:
         """``("2 selesai", "selesai")`` pairs for the non-zero statuses, then the late or rescheduled count."""
         out = [(f"{self.counts[s]} {STATUS_WORD[s]}", s) for s in STACK if self.counts[s]]
-        if self.late:
-            out.append((f"{self.late} terlambat atau dijadwalkan ulang", "terlambat"))
+        if self.slipped:
+            out.append((f"{self.slipped} terlambat atau dijadwalkan ulang", "terlambat"))
         return out
 
 

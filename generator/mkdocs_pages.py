@@ -72,15 +72,13 @@ def _by_url(files: Any) -> dict[str, Any]:
     built once per build; the files set aside for copying (``on_files``) included: links to them are good."""
     cached = _FILES_BY_URL.get(files)
     if cached is None:
-        every = [*files, *_SET_ASIDE.get(files, ())]
+        every = [*files, *_SET_ASIDE]
         cached = _FILES_BY_URL[files] = {("" if file.url == "./" else file.url): file for file in every}
     return cached
 
 
-_SET_ASIDE: weakref.WeakKeyDictionary[Any, list[Any]] = weakref.WeakKeyDictionary()
-"""Per build's file collection: the generated files that the hook copies into the site itself."""
-_TO_COPY: list[tuple[str, str]] = []
-"""(source, destination) of the files set aside in the current build."""
+_SET_ASIDE: list[Any] = []
+"""The generated files of the current build that the hook, not MkDocs, puts into the site."""
 _SERVED_ONLY = re.compile(r"^[^/]+/(?:data/quick-win/[^/]+\.(?:json|csv)|quick-win/[^/]+/kode-qr\.svg)$")
 """Files of every Quick Win (``urls.quick_win_download``, ``urls.quick_win_qr``) that no page embeds and no
 theme processes: 5,000-7,500 of them at national scale, where MkDocs' handling of each (a File object,
@@ -89,27 +87,25 @@ a copy through its own machinery) cost about 2 s of a 20 s MkDocs build."""
 
 def on_files(files: Any, config: Any) -> Any:
     """Set the Quick Win data files and QR codes aside; ``on_post_build`` puts them into the site."""
-    aside = [file for file in files if _SERVED_ONLY.match(file.src_uri)]
-    for file in aside:
+    _SET_ASIDE[:] = [file for file in files if _SERVED_ONLY.match(file.src_uri)]
+    for file in _SET_ASIDE:
         files.remove(file)
-    _SET_ASIDE[files] = aside
-    _TO_COPY[:] = [(file.abs_src_path, file.abs_dest_path) for file in aside]
     return files
 
 
-def _put_into_site(pairs: list[tuple[str, str]]) -> None:
+def _put_into_site(files: list[Any]) -> None:
     """A hard link where the content and the site share a file system (the generator replaces files, never
     rewrites them in place, so the site's copy stays as built), a copy otherwise."""
     made: set[str] = set()
-    for source, target in pairs:
-        folder = os.path.dirname(target)
+    for file in files:
+        folder = os.path.dirname(file.abs_dest_path)
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
         try:
-            os.link(source, target)
+            os.link(file.abs_src_path, file.abs_dest_path)
         except OSError:
-            shutil.copyfile(source, target)
+            shutil.copyfile(file.abs_src_path, file.abs_dest_path)
 
 
 def _render(page: Any, config: Any, files: Any) -> None:
@@ -233,8 +229,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     """The files set aside go into the site. Without the site's public address, MkDocs' sitemap would
     list bare paths: leave it out."""
-    _put_into_site(_TO_COPY)
-    _TO_COPY.clear()
+    _put_into_site(_SET_ASIDE)
+    _SET_ASIDE.clear()
     if not config.site_url:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (Path(config.site_dir) / name).unlink(missing_ok=True)

@@ -43,7 +43,7 @@ class CompareRow:
     quick_wins: int
     done: int
     """Quick Wins finished."""
-    late: int
+    slipped: int
     """Quick Wins late or rescheduled."""
     money: m.Spending
     evaluation: m.Evaluation | None
@@ -63,7 +63,7 @@ def compare_total(rows: Sequence[CompareRow]) -> CompareRow | None:
         return None
     programs = [p for row in rows for p in row.region.program]
     return CompareRow(rows[0].region, len(programs), sum(r.quick_wins for r in rows), sum(r.done for r in rows),
-                      sum(r.late for r in rows), m.spending(programs), None)
+                      sum(r.slipped for r in rows), m.spending(programs), None)
 
 
 @dataclass(frozen=True)

@@ -64,11 +64,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):  # without the slash: http.server redirects
             path = path / "index.html"
-        wants = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not wants or path.suffix not in COMPRESSED or not path.is_file() or not self.path.split("?")[0].endswith(
-                ("/", path.name)):
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)

@@ -239,7 +239,7 @@ def test_comparison_row_sums_and_latest_evaluation() -> None:
     region = m.Region("kota-x", "Kota X", "P", plan, (late, done),
                       (m.Evaluation(2022, 2.5), m.Evaluation(2023, 3.0)))
     row = render.compare_row(region, dt.date(2024, 1, 1))
-    assert (row.programs, row.quick_wins, row.done, row.late) == (2, 2, 1, 1)
+    assert (row.programs, row.quick_wins, row.done, row.slipped) == (2, 2, 1, 1)
     assert (row.money.planned, row.money.reported_planned, row.money.spent, row.money.years) == (450, 150, 150,
                                                                                                   (2021, 2023))
     assert row.money.absorption == 100.0 and not row.money.over_plan
