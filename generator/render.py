@@ -13,12 +13,13 @@ the build. The environment and HTML helpers are in ``templating``."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
 import os
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -360,11 +361,6 @@ def province_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -
     return pages
 
 
-def region_family_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
-    """Every region's pages (``REGION_FAMILIES``)."""
-    return _all_region_pages(r, dataset.regions)
-
-
 def removal_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[str]) -> list[Page]:
     """A notice at each removed address; a removed region's notice covers all its published pages."""
     regions = {region.slug: region for region in dataset.regions}
@@ -400,10 +396,10 @@ def national_data_pages(r: Renderer, dataset: m.Dataset, registered: Sequence[st
 
 SiteFamily = Callable[[Renderer, m.Dataset, Sequence[str]], list[Page]]
 SITE_FAMILIES: tuple[SiteFamily, ...] = (
-    home_pages, region_index_pages, province_pages, region_family_pages, removal_pages, national_feed_pages,
-    national_data_pages,
+    home_pages, region_index_pages, province_pages, removal_pages, national_feed_pages, national_data_pages,
 )
-"""What the site publishes beside the regions' own pages; ``registered`` are the URLs published before."""
+"""What the site publishes beside the regions' own pages (``REGION_FAMILIES``); ``registered`` are the
+URLs published before."""
 
 
 PARALLEL_FROM = 24
@@ -419,18 +415,26 @@ def _render_chunk(indices: range) -> list[Page]:
     return [page for i in indices for page in renderer.region_pages(regions[i])]
 
 
-def _all_region_pages(renderer: Renderer, regions: tuple[m.Region, ...]) -> list[Page]:
-    """Every region's pages; at national scale rendered on every core (regions are independent)."""
+@contextlib.contextmanager
+def _region_pages(renderer: Renderer, regions: tuple[m.Region, ...]) -> Iterator[Callable[[], list[Page]]]:
+    """Every region's pages, collected by calling what this yields; at national scale rendered on every
+    core from the start (regions are independent), while the caller makes the site's own pages."""
     global _forked
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2 or len(regions) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [page for region in regions for page in renderer.region_pages(region)]
+        yield lambda: [page for region in regions for page in renderer.region_pages(region)]
+        return
     _forked = (renderer, regions)
     try:
         chunks = [range(i, min(i + _CHUNK, len(regions))) for i in range(0, len(regions), _CHUNK)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=processes.die_with_parent, initargs=(os.getpid(),)) as pool:
-            return [page for chunk in pool.map(_render_chunk, chunks) for page in chunk]
+            rendered = pool.map(_render_chunk, chunks)  # submitted now; the workers start at once
+            try:
+                yield lambda: [page for chunk in rendered for page in chunk]
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
     finally:
         _forked = None
 
@@ -440,5 +444,7 @@ def render_site(dataset: m.Dataset, today: dt.date, settings: Settings | None = 
     """All generated pages and files, sorted by path; ``registered`` are the URLs published before."""
     known = tuple(registered)
     renderer = Renderer(today, settings, known)
-    pages = [page for family in SITE_FAMILIES for page in family(renderer, dataset, known)]
+    with _region_pages(renderer, dataset.regions) as regional:
+        pages = [page for family in SITE_FAMILIES for page in family(renderer, dataset, known)]
+        pages += regional()
     return sorted(pages, key=lambda p: p.path)

@@ -323,7 +323,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-_CELL_END = re.compile(r"</(t[dh]|tr|li)><")
+_CELL_ENDS = ("</td><", "</th><", "</tr><", "</li><")
 
 
 def tidy(body: str) -> str:
@@ -333,7 +333,9 @@ def tidy(body: str) -> str:
     lines: list[str] = []
     append = lines.append  # runs over every line of every page: 200 MB at national scale
     blank = True  # the last line kept is blank (or there is none yet)
-    for line in _CELL_END.sub(r"</\1>\n<", body).splitlines():
+    for end in _CELL_ENDS:  # plain replacements: a regular expression took a fifth of a print page's time
+        body = body.replace(end, end[:-1] + "\n<")
+    for line in body.splitlines():
         line = line.rstrip()
         if line:
             append(line)
