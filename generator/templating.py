@@ -218,10 +218,11 @@ def budget_table(p: m.Program, sentence: bool = True) -> Markup:
     """Budget per year with its source, and the total; realisation beside the plan when any is reported
     (with the sentence on what was absorbed, unless ``sentence`` is false: on a dimension page the section
     above says it for all its programmes); or a sentence saying there is none."""
-    return _once(p, f"budget {sentence}", lambda: _budget_table(p, sentence))
+    table = _once(p, "budget", lambda: _budget_table(p))
+    return Markup(table + spending_sentence(p.spending)) if sentence and p.anggaran and p.spending.reported else table
 
 
-def _budget_table(p: m.Program, sentence: bool) -> Markup:
+def _budget_table(p: m.Program) -> Markup:
     if not p.anggaran:
         return Markup("<p>Belum ada data anggaran.</p>")
     lines = sorted(p.anggaran, key=_year)
@@ -237,9 +238,8 @@ def _budget_table(p: m.Program, sentence: bool) -> Markup:
     share = f"{absorption_text(money)} dari yang dilaporkan" if partial else absorption_text(money)
     rows.append(["<strong>Total</strong>", f"<strong>{text.rupiah(money.planned)}</strong>",
                  f"<strong>{text.rupiah(money.spent)}</strong>", f"<strong>{share}</strong>", ""])
-    table = _table([("Tahun", "left"), ("Rencana", "right"), ("Realisasi", "right"), ("Terserap", "right"),
-                    ("Sumber dana", "left")], rows)
-    return Markup(table + spending_sentence(money)) if sentence else table
+    return _table([("Tahun", "left"), ("Rencana", "right"), ("Realisasi", "right"), ("Terserap", "right"),
+                   ("Sumber dana", "left")], rows)
 
 
 def indicator_table(p: m.Program) -> Markup:
