@@ -135,7 +135,7 @@ def _site_url_note(project: site.Project) -> None:
 
 
 def _generate(project: site.Project, today: dt.date, strict: bool, only: str | None = None,
-              published_ref: str | None = None) -> site.Generated:
+              published_ref: str | None = None, before_write: site.BeforeWrite | None = None) -> site.Generated:
     """Check and write the pages, or exit with the problems."""
     result = run_check(project.regions_display, today, strict, "text", only)
     if _failed(result, strict):
@@ -146,7 +146,7 @@ def _generate(project: site.Project, today: dt.date, strict: bool, only: str | N
     try:
         if only is None:
             known = published.read_published(project.regions, project.regions_display, published_ref)
-        generated = site.generate(project, result.dataset, today, only, known)
+        generated = site.generate(project, result.dataset, today, only, known, before_write)
     except DataError as exc:
         for problem in exc.problems:
             click.echo(problem.format_text())
@@ -191,10 +191,16 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
     project = _project(regions_dir, config)
-    generated = _generate(project, site.build_date(), strict, published_ref=published_ref)
+    # The search index starts from the rendered pages while they are written and MkDocs builds.
+    search = site.SearchStart(project, strict, Path(site_dir), verbose)
+    try:
+        generated = _generate(project, site.build_date(), strict, published_ref=published_ref, before_write=search)
+    except BaseException:  # also the exit after a located problem: no indexer is left running
+        search.cancel()
+        raise
     _site_url_note(project)
     try:
-        site.mkdocs_build(project, strict, Path(site_dir), verbose)
+        site.mkdocs_build(project, strict, Path(site_dir), verbose, search)
     except PublishError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)

@@ -1,4 +1,5 @@
-"""The pipeline: check → render → write → MkDocs → Pagefind. Nothing is written unless every region is valid."""
+"""The pipeline: check → render → write → MkDocs, with Pagefind indexing the rendered pages meanwhile. Nothing
+is written unless every region is valid."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,8 +119,13 @@ class Generated:
     from the default branch (none for a single region's preview)."""
 
 
+BeforeWrite = Callable[[Sequence["Page"], Sequence[str]], None]
+"""Called with the rendered pages and the hand-written ones (paths in content/) once the pages are known
+to be publishable, before any is written: the build starts its search index there (``SearchStart``)."""
+
+
 def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None,
-             published: Published | None = None) -> Generated:
+             published: Published | None = None, before_write: BeforeWrite | None = None) -> Generated:
     """Write the pages of a validated dataset into ``content/``; with ``only``, just that region's.
 
     ``published`` says which URLs must keep answering (default: the data folder's register file); the
@@ -131,7 +138,10 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
         if published is None:
             published = read_published(project.regions, project.regions_display)
         pages = render.render_site(dataset, today, settings, sorted(published.urls))
-        produced = _check_urls(project, dataset, pages, published)
+        hand_written = _hand_written(project.content, {p.path for p in pages})
+        produced = _check_urls(project, dataset, pages, hand_written, published)
+        if before_write is not None:
+            before_write(pages, hand_written)
         return Generated(write_pages(project.content, pages), tuple(sorted(produced - published.urls)))
     # As in the full build: a published address of a section with nothing to show keeps answering.
     renderer = render.Renderer(today, settings, read_published(project.regions, project.regions_display).urls)
@@ -148,7 +158,8 @@ def _hand_written(content: Path, generated: set[str]) -> list[str]:
     return sorted(p for p in found if p not in ours and not p.startswith("."))
 
 
-def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published: Published) -> set[str]:
+def _check_urls(project: Project, dataset: Dataset, pages: list[Page], hand_written: list[str],
+                published: Published) -> set[str]:
     """The page URLs the site will have; refuses a build that would drop a published URL, a removal
     notice over a live page, or a register this branch edited itself."""
     problems = []
@@ -158,7 +169,7 @@ def _check_urls(project: Project, dataset: Dataset, pages: list[Page], published
             problems.append(Problem(f"{project.regions_display}/dihapus.yaml", *removal.marks["url"], "error",
                                     f"url: {removal.url} masih diterbitkan; hapus butir ini dari dihapus.yaml"))
     produced = {urls.url_of(p.path) for p in pages if p.path.endswith(".md")}
-    produced |= {urls.url_of(p) for p in _hand_written(project.content, {p.path for p in pages})}
+    produced |= {urls.url_of(p) for p in hand_written}
     problems += register_edits(published)
     problems += missing(published, produced)
     if problems:
@@ -184,25 +195,62 @@ class _MkDocsLog(logging.StreamHandler):  # type: ignore[type-arg]
         self.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
 
 
-def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool = False) -> None:
-    """Run MkDocs into a fresh folder and index it for search, then swap it in, so readers never see a
-    half-built site (nor one without its search)."""
-    from mkdocs.commands.build import build
+def _staging(site_dir: Path) -> Path:
+    return site_dir.absolute().with_name(site_dir.name + ".baru")
+
+
+def _load_config(project: Project, strict: bool, site_dir: Path) -> MkDocsConfig:
     from mkdocs.config import load_config
+
+    # An absolute site_dir: MkDocs would take a relative one from mkdocs.yml's folder.
+    return load_config(str(project.config), strict=strict, site_dir=str(_staging(site_dir)),
+                       **engine_overrides(project))
+
+
+class SearchStart:
+    """Starts the search index from the rendered pages, before they are written (``generate``'s
+    ``before_write``): the index is then made while the pages are written and MkDocs builds, instead of
+    after the writing. Hand it to ``mkdocs_build``; ``cancel`` it when the build stops before that."""
+
+    def __init__(self, project: Project, strict: bool, site_dir: Path, verbose: bool) -> None:
+        self.project, self.strict, self.site_dir, self.verbose = project, strict, site_dir, verbose
+        self.index: _SearchIndex | None = None
+
+    def __call__(self, pages: Sequence[Page], hand_written: Sequence[str]) -> None:
+        config = _load_config(self.project, self.strict, self.site_dir)
+        self.index = _SearchIndex.start(config, _search_work(self.site_dir), self.verbose, (pages, hand_written))
+
+    def cancel(self) -> None:
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+
+
+def _search_work(site_dir: Path) -> Path:
+    site_dir = site_dir.absolute()
+    return site_dir.with_name(site_dir.name + ".cari")
+
+
+def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool = False,
+                 early: SearchStart | None = None) -> None:
+    """Run MkDocs into a fresh folder and index it for search, then swap it in, so readers never see a
+    half-built site (nor one without its search). ``early``: the search index was started already."""
+    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.absolute()  # MkDocs would take a relative one from mkdocs.yml's folder
-    staging = site_dir.with_name(site_dir.name + ".baru")
+    site_dir = site_dir.absolute()
+    staging = _staging(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     logger = logging.getLogger("mkdocs")
     handler = _MkDocsLog(verbose)
     logger.addHandler(handler)
     # Not DEBUG unless asked: MkDocs only checks the anchors of Markdown links above DEBUG.
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
-    search: _SearchIndex | None = None
+    search = early.index if early is not None else None
     try:
-        config = load_config(str(project.config), strict=strict, site_dir=str(staging), **engine_overrides(project))
-        search = _SearchIndex.start(config, site_dir.with_name(site_dir.name + ".cari"), verbose)
+        config = _load_config(project, strict, site_dir)
+        if early is None:
+            search = _SearchIndex.start(config, _search_work(site_dir), verbose)
         build(config)
     except BaseException as exc:  # also Ctrl-C: no half-made index or site is left behind
         if search is not None:
@@ -243,14 +291,16 @@ class _SearchIndex:
         self.process = process
 
     @classmethod
-    def start(cls, config: MkDocsConfig, work: Path, verbose: bool) -> _SearchIndex | None:
-        """Start indexing in a forked process; None where processes cannot be forked."""
+    def start(cls, config: MkDocsConfig, work: Path, verbose: bool,
+              rendered: _Rendered | None = None) -> _SearchIndex | None:
+        """Start indexing in a forked process; None where processes cannot be forked. ``rendered``: the
+        generated pages and the hand-written pages' paths, when content/ is still being written."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         process = multiprocessing.get_context("fork").Process(target=_index_articles,
-                                                              args=(config, work, verbose, os.getpid()))
+                                                              args=(config, work, verbose, os.getpid(), rendered))
         process.start()
         return cls(work, process)
 
@@ -283,16 +333,18 @@ class _SearchIndex:
 
 
 _SEARCH_RESULT = "hasil.txt"
+_Rendered = tuple[Sequence["Page"], Sequence[str]]
 
 
-def _index_articles(config: MkDocsConfig, work: Path, verbose: bool, parent: int) -> None:
+def _index_articles(config: MkDocsConfig, work: Path, verbose: bool, parent: int, rendered: _Rendered | None) -> None:
     """In the forked process: write the articles, index them, and leave the outcome in a file."""
     processes.die_with_parent(parent)  # a killed build leaves no indexer (and so no Pagefind) running
     os.setpgid(0, 0)  # a process group of its own with Pagefind, so a failed build can stop both
     logging.disable(logging.CRITICAL)  # MkDocs' build reports the pages' problems; this would repeat them
     try:
-        _write_articles(config, work / "halaman")
+        _write_articles(config, work / "halaman", rendered)
         pagefind_index(work / "halaman", verbose, output=work / "pagefind")
+        shutil.rmtree(work / "halaman")  # here, while MkDocs may still be building: the parent waits less
         outcome = ""
     except PublishError as exc:
         outcome = str(exc)
@@ -301,20 +353,30 @@ def _index_articles(config: MkDocsConfig, work: Path, verbose: bool, parent: int
     (work / _SEARCH_RESULT).write_text(outcome, encoding="utf-8")
 
 
-def _write_articles(config: MkDocsConfig, target: Path) -> None:
+def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | None = None) -> None:
     """Each searchable page's article, as generator/theme/main.html and Material's content partial
-    put it in the built page: the page's own title for the result, an h1 when the page has none."""
-    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    put it in the built page: the page's own title for the result, an h1 when the page has none.
+    With ``rendered``, the generated pages come from memory (content/ is being written meanwhile)."""
+    from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.pages import Page
     from mkdocs.utils import meta
 
     from generator.mkdocs_pages import HTML_FORMAT
 
-    files = get_files(config)
+    generated: dict[str, bytes] = {}
+    if rendered is None:
+        files = get_files(config)
+    else:
+        pages, hand_written = rendered
+        generated = {p.path: p.data for p in pages if p.path.endswith(".md")}
+        files = Files([File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+                       for path in sorted({*generated, *hand_written})])
     set_exclusions(files, config)
     language = config.theme["language"]
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-        body, front = meta.get_data(Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig"))
+        data = generated.get(file.src_uri)
+        source = data.decode() if data is not None else Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig")
+        body, front = meta.get_data(source)
         if "noindex" in str(front.get("robots") or ""):
             continue
         page = Page(None, file, config)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass

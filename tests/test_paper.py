@@ -86,7 +86,8 @@ def test_print_version_holds_the_whole_plan_in_chapter_order(bundled: Dataset, p
 def test_roadmap_table_marks_the_years_a_programme_runs(public_pages: dict[str, str]) -> None:
     page = public_pages["kota-harapan-jaya/cetak.md"]
     # Cells stand on their own lines (so search text does not run them together).
-    header = "<thead><tr><th>Program</th>\n" + "\n".join(f"<th>{y}</th>" for y in range(2020, 2030)) + "\n</tr>\n</thead>"
+    years = "\n".join(f"<th>{y}</th>" for y in range(2020, 2030))
+    header = f"<thead><tr><th>Program</th>\n{years}\n</tr>\n</thead>"
     assert header in page
     # Pembayaran Retribusi Pasar dengan QRIS runs 2022–2024.
     row = "<tr><td>Pembayaran Retribusi Pasar dengan QRIS</td>\n" + "\n".join(["<td></td>"] * 2 + ["<td>●</td>"] * 3

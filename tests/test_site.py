@@ -190,6 +190,31 @@ def test_search_index_built_beside_mkdocs_equals_the_index_of_the_built_site(tmp
     assert len(fragments) > 30
 
 
+def test_a_build_that_stops_while_writing_pages_stops_its_search_index(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index starts from the rendered pages before they are written (site.SearchStart): when writing
+    then fails, the indexer and its Pagefind are stopped and its work folder is gone."""
+    project = make_project(tmp_path, ROOT / "regions")
+    (project.content / "kota-tegal").mkdir()
+    (project.content / "kota-tegal" / "index.md").write_text("tulisan tangan\n", encoding="utf-8")
+    started: list[site._SearchIndex] = []
+    original = site._SearchIndex.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type[site._SearchIndex], *args: object) -> site._SearchIndex | None:
+        index = original(cls, *args)
+        started.append(index)
+        return index
+
+    monkeypatch.setattr(site._SearchIndex, "start", classmethod(start))
+    code, output = _run(project, "build", "--site-dir", str(tmp_path / "site"))
+    assert code == 1
+    assert "galat: halaman tulisan tangan akan tertimpa: kota-tegal/index.md" in output
+    assert len(started) == 1 and started[0].process.exitcode is not None  # started, then stopped
+    assert not (tmp_path / "site").exists()
+    assert not (tmp_path / "site.cari").exists()
+    assert (project.content / "kota-tegal" / "index.md").read_text(encoding="utf-8") == "tulisan tangan\n"
+
+
 def test_without_fork_the_index_is_made_after_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path, GOLDEN_REGIONS)
     monkeypatch.setattr(site.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
