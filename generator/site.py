@@ -195,8 +195,14 @@ class _MkDocsLog(logging.StreamHandler):  # type: ignore[type-arg]
         self.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
 
 
+def _beside(site_dir: Path, suffix: str) -> Path:
+    """A work folder next to the site folder: the site being built (``.baru``), the search index (``.cari``)."""
+    site_dir = site_dir.absolute()
+    return site_dir.with_name(site_dir.name + suffix)
+
+
 def _staging(site_dir: Path) -> Path:
-    return site_dir.absolute().with_name(site_dir.name + ".baru")
+    return _beside(site_dir, ".baru")
 
 
 def _load_config(project: Project, strict: bool, site_dir: Path) -> MkDocsConfig:
@@ -227,8 +233,7 @@ class SearchStart:
 
 
 def _search_work(site_dir: Path) -> Path:
-    site_dir = site_dir.absolute()
-    return site_dir.with_name(site_dir.name + ".cari")
+    return _beside(site_dir, ".cari")
 
 
 def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool = False,
@@ -269,7 +274,7 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = site_dir.with_name(site_dir.name + ".lama")
+    old = _beside(site_dir, ".lama")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
@@ -359,9 +364,8 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
     With ``rendered``, the generated pages come from memory (content/ is being written meanwhile)."""
     from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.pages import Page
-    from mkdocs.utils import meta
 
-    from generator.mkdocs_pages import HTML_FORMAT
+    from generator.mkdocs_pages import HTML_FORMAT, front_matter
 
     generated: dict[str, bytes] = {}
     if rendered is None:
@@ -376,7 +380,7 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         data = generated.get(file.src_uri)
         source = data.decode() if data is not None else Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig")
-        body, front = meta.get_data(source)
+        body, front = front_matter(source)
         if "noindex" in str(front.get("robots") or ""):
             continue
         page = Page(None, file, config)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from mkdocs.utils import meta
 from site_helpers import GOLDEN_REGIONS, ROOT, load, make_project
 
 from generator import site
 from generator.cli import cli
 from generator.errors import PublishError
-from generator.mkdocs_pages import _toc_tokens, compact
+from generator.mkdocs_pages import _toc_tokens, compact, front_matter
 from generator.templating import Page
 from generator.write import MANIFEST, write_pages
 
@@ -453,3 +454,54 @@ def test_one_region_changed_rewrites_only_its_pages(tmp_path: Path) -> None:
     assert code == 0, output
     assert "Uji coba pertama" in page.read_text(encoding="utf-8") != before
     assert {p: p.stat().st_mtime_ns for p in others} == others
+
+
+FRONT_MATTERS = [
+    '---\ntitle: "Judul \\"kutip\\" — é \\u00e9"\nformat: html\nrobots: noindex, follow\n---\n\n\n<p>isi</p>\n',
+    "---\nformat: yes\n---\nisi\n",  # YAML 1.1 reads a boolean
+    "---\nformat: null\n---\nisi\n",
+    "---\nformat: Off\n---\nisi\n",
+    "---\ntitle: Data terbuka, semua\n---\nisi\n",
+    "---\ntitle: Kabupaten/Kota 2024 e10 x-1\n---\nisi\n",
+    "---\ntitle: e10\n---\nisi\n",
+    "---\ntitle: 2024\n---\nisi\n",
+    "---\ntemplate: redirect.html\nx: a_b.c-d\n---\nisi\n",
+    '---\ntitle: "\\x41\\e"\n---\nisi\n',  # YAML's escapes, not JSON's
+    "---\ntitle: abc\u2028x: y\n---\nisi\n",
+    "---\ntitle: abc\r\nformat: html\r\n---\r\nisi\r\n",
+    "---\ntitle: abc\n\nformat: html\n---\nisi\n",
+    '---\ntitle: "\\ud83d\\ude00 \\t \\/"\n---\nisi\n',
+    '---\ntitle: "a\\u0000b"\n---\nisi\n',  # an escaped control character: YAML reads it too
+    '---\ntitle: "a\u2028b"\n---\nisi\n',  # a line separator: YAML breaks the line there
+    '---\ntitle: "a\u00a0b"\n---\nisi\n',
+    "---\ntitle: dua\n  baris\n---\nisi\n",
+    "---\ntitle: Huruf Besar\n---\nisi\n",
+    "---\n- daftar\n---\nisi\n",  # not a mapping: no front matter
+    '---\ntitle: "tanpa tutup\n---\nisi\n',
+    "tanpa front matter\n",
+    "Title: gaya MultiMarkdown\n\nisi\n",
+]
+
+
+@pytest.mark.parametrize("doc", FRONT_MATTERS)
+def test_front_matter_reads_as_mkdocs_does(doc: str) -> None:
+    assert front_matter(doc) == meta.get_data(doc)
+
+
+def test_generated_front_matter_is_read_without_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every generated page (the golden set: every page type) is read by the quick path, with MkDocs'
+    own result; only pages with a list in their front matter (``hide: [toc]``) go to YAML."""
+    docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").rglob("*.md"))]
+    assert len(docs) > 20
+    expected = [meta.get_data(doc) for doc in docs]
+    by_yaml: list[str] = []
+    original = meta.get_data
+
+    def counted(doc: str) -> tuple[str, dict[str, object]]:
+        by_yaml.append(doc)
+        return original(doc)
+
+    monkeypatch.setattr(meta, "get_data", counted)
+    assert [front_matter(doc) for doc in docs] == expected
+    assert by_yaml == [doc for doc in docs if "\nhide:\n" in doc.partition("\n---\n")[0]]
+    assert len(by_yaml) == 1  # the home page
