@@ -56,13 +56,18 @@ def read_manifest(content: Path) -> set[str]:
     return {_safe_relative(p) for p in data.get("pages", [])}
 
 
-def _write_if_changed(target: Path, data: bytes) -> bool:
+def _write_if_changed(target: Path, data: bytes, folders: set[Path] | None = None) -> bool:
+    """Write ``data`` unless the file holds it already; ``folders`` remembers the folders made, so each
+    is made once (a folder per region section: thousands of calls at national scale)."""
     try:
         if target.read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if folders is None or target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(target.parent)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
@@ -88,7 +93,8 @@ def write_pages(content: Path, pages: list[Page], scope: str | None = None) -> W
     if clashes:
         raise PublishError("halaman tulisan tangan akan tertimpa: " + ", ".join(clashes))
     content.mkdir(parents=True, exist_ok=True)
-    written = tuple(path for path in sorted(wanted) if _write_if_changed(content / path, wanted[path].data))
+    folders: set[Path] = set()
+    written = tuple(path for path in sorted(wanted) if _write_if_changed(content / path, wanted[path].data, folders))
     stale = sorted(previous - set(wanted))
     if scope is not None:
         stale = [p for p in stale if p.startswith(f"{scope}/")]
