@@ -228,7 +228,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 _FRONT_LINE = re.compile(r'([a-z_]+): ("(?:[^"\\]|\\.)*"|[A-Za-z][A-Za-z0-9/._-]*(?:,? [A-Za-z0-9/._-]+)*)')
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
-"""Plain words YAML 1.1 reads as booleans or null: those lines go to YAML."""
+"""Plain words YAML 1.1 reads as booleans or null (as keys too): those lines go to YAML."""
 
 
 def front_matter(doc: str) -> tuple[str, dict[str, Any]]:
@@ -242,7 +242,8 @@ def front_matter(doc: str) -> tuple[str, dict[str, Any]]:
         parsed = _FRONT_LINE.fullmatch(line)
         # Only printable text: YAML refuses some characters that JSON allows (and then MkDocs reads no
         # front matter at all).
-        if parsed is None or not line.isprintable() or parsed.group(2).lower() in _NOT_TEXT:
+        if (parsed is None or not line.isprintable() or parsed.group(1) in _NOT_TEXT
+                or parsed.group(2).lower() in _NOT_TEXT):
             return meta.get_data(doc)
         key, value = parsed.groups()
         if value.startswith('"'):
@@ -262,8 +263,11 @@ def _read_source(page: Any, config: Any) -> None:
     if source is None:
         try:
             source = page.file.content_string
-        except (OSError, ValueError):
-            log.error(f"Cannot read file: {page.file.src_path}")
+        except OSError:
+            log.error(f"File not found: {page.file.src_path}")
+            raise
+        except ValueError:
+            log.error(f"Encoding error reading file: {page.file.src_path}")
             raise
     page.markdown, page.meta = front_matter(source)
 

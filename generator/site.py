@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from generator.templating import Page
 from generator.settings import load_settings, read_config
-from generator.write import WriteReport, write_pages
+from generator.write import WriteReport, read_manifest, write_pages
 
 
 def build_date() -> dt.date:
@@ -119,9 +119,10 @@ class Generated:
     from the default branch (none for a single region's preview)."""
 
 
-BeforeWrite = Callable[[Sequence["Page"], Sequence[str]], None]
-"""Called with the rendered pages and the hand-written ones (paths in content/) once the pages are known
-to be publishable, before any is written: the build starts its search index there (``SearchStart``)."""
+BeforeWrite = Callable[[Sequence["Page"], frozenset[str]], None]
+"""Called with the rendered pages and every path of content/ that is the generator's (written before or
+now) once the URL checks have passed, before any page is written: the build starts its search index
+there (``SearchStart``) and cancels it if the writer then refuses."""
 
 
 def generate(project: Project, dataset: Dataset, today: dt.date, only: str | None = None,
@@ -138,10 +139,10 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
         if published is None:
             published = read_published(project.regions, project.regions_display)
         pages = render.render_site(dataset, today, settings, sorted(published.urls))
-        hand_written = _hand_written(project.content, {p.path for p in pages})
-        produced = _check_urls(project, dataset, pages, hand_written, published)
+        ours = frozenset(read_manifest(project.content) | {p.path for p in pages})
+        produced = _check_urls(project, dataset, pages, _hand_written(project.content, ours), published)
         if before_write is not None:
-            before_write(pages, hand_written)
+            before_write(pages, ours)
         return Generated(write_pages(project.content, pages), tuple(sorted(produced - published.urls)))
     # As in the full build: a published address of a section with nothing to show keeps answering.
     renderer = render.Renderer(today, settings, read_published(project.regions, project.regions_display).urls)
@@ -149,11 +150,9 @@ def generate(project: Project, dataset: Dataset, today: dt.date, only: str | Non
     return Generated(write_pages(project.content, pages, scope=only))
 
 
-def _hand_written(content: Path, generated: set[str]) -> list[str]:
-    """Pages in content/ that the generator did not write (guide, about)."""
-    from generator.write import read_manifest
-
-    ours = read_manifest(content) | generated
+def _hand_written(content: Path, ours: frozenset[str]) -> list[str]:
+    """Pages in content/ that are not the generator's (guide, about); ``ours``: what it wrote before and
+    writes now."""
     found = (p.relative_to(content).as_posix() for p in content.rglob("*.md"))
     return sorted(p for p in found if p not in ours and not p.startswith("."))
 
@@ -222,11 +221,23 @@ class SearchStart:
         self.project, self.strict, self.site_dir, self.verbose = project, strict, site_dir, verbose
         self.index: _SearchIndex | None = None
 
-    def __call__(self, pages: Sequence[Page], hand_written: Sequence[str]) -> None:
-        config = _load_config(self.project, self.strict, self.site_dir)
-        self.index = _SearchIndex.start(config, _search_work(self.site_dir), self.verbose, (pages, hand_written))
+    def __call__(self, pages: Sequence[Page], generated: frozenset[str]) -> None:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return  # mkdocs_build indexes the built site
+        logger = logging.getLogger("mkdocs")
+        quiet = logger.disabled
+        logger.disabled = True  # mkdocs_build loads the configuration again and reports its problems
+        try:
+            config = _load_config(self.project, self.strict, self.site_dir)
+        except Exception:
+            return  # mkdocs_build reports it
+        finally:
+            logger.disabled = quiet
+        self.index = _SearchIndex.start(config, _search_work(self.site_dir), self.verbose,
+                                        _Rendered(pages, generated))
 
     def cancel(self) -> None:
+        """Stop the index unless ``mkdocs_build`` has taken it over (then it does nothing)."""
         if self.index is not None:
             self.index.cancel()
             self.index = None
@@ -251,7 +262,9 @@ def mkdocs_build(project: Project, strict: bool, site_dir: Path, verbose: bool =
     logger.addHandler(handler)
     # Not DEBUG unless asked: MkDocs only checks the anchors of Markdown links above DEBUG.
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
-    search = early.index if early is not None else None
+    search = None
+    if early is not None:  # taken over: from here on this function finishes or cancels it
+        search, early.index = early.index, None
     try:
         config = _load_config(project, strict, site_dir)
         if early is None:
@@ -338,7 +351,16 @@ class _SearchIndex:
 
 
 _SEARCH_RESULT = "hasil.txt"
-_Rendered = tuple[Sequence["Page"], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What the search indexer takes from memory while content/ is being written."""
+
+    pages: Sequence[Page]
+    """The generated pages."""
+    generated: frozenset[str]
+    """Every path of content/ that is the generator's, written before or now: never read from disk."""
 
 
 def _index_articles(config: MkDocsConfig, work: Path, verbose: bool, parent: int, rendered: _Rendered | None) -> None:
@@ -367,19 +389,22 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
 
     from generator.mkdocs_pages import HTML_FORMAT, front_matter
 
+    files = get_files(config)
     generated: dict[str, bytes] = {}
-    if rendered is None:
-        files = get_files(config)
-    else:
-        pages, hand_written = rendered
-        generated = {p.path: p.data for p in pages if p.path.endswith(".md")}
-        files = Files([File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-                       for path in sorted({*generated, *hand_written})])
+    if rendered is not None:
+        # Hand-written pages and files from content/ (the writer never touches them), the generator's
+        # from memory: on disk they may be half written, or about to be removed.
+        generated = {p.path: p.data for p in rendered.pages}
+        files = Files([f for f in files if f.src_uri not in rendered.generated and not _writer_temp(f.src_uri)]
+                      + [File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+                         for path in sorted(generated)])
     set_exclusions(files, config)
     language = config.theme["language"]
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         data = generated.get(file.src_uri)
-        source = data.decode() if data is not None else Path(str(file.abs_src_path)).read_text(encoding="utf-8-sig")
+        if data is not None:
+            file.content_string = data.decode("utf-8-sig")  # what Page.read_source reads, if it does
+        source = file.content_string
         body, front = front_matter(source)
         if "noindex" in str(front.get("robots") or ""):
             continue
@@ -399,6 +424,12 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
         out.write_text(f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>'
                        f"<article data-pagefind-body{meta_title}>{content}</article></body></html>\n",
                        encoding="utf-8")
+
+
+def _writer_temp(path: str) -> bool:
+    """A file the writer is writing (``.name.tmp``, generator/write.py)."""
+    name = path.rpartition("/")[2]
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 PAGEFIND_ARGS = ("--exclude-selectors", ".headerlink")

@@ -178,7 +178,11 @@ def test_search_index_built_beside_mkdocs_equals_the_index_of_the_built_site(tmp
     """The index is made from the articles while MkDocs builds (generator/site.py, _SearchIndex); it must
     be exactly what Pagefind makes from the finished site: same pages, titles, words, anchors."""
     project = make_project(tmp_path, ROOT / "regions")
-    (project.content / "tanpa-judul.md").write_text("Halaman *tulisan tangan* tanpa judul.\n", encoding="utf-8")
+    # A page that is not an index.md with an image: MkDocs writes the image's address relative to the
+    # page's own folder (tanpa-judul/), and Pagefind keeps the first image of a result.
+    (project.content / "tanpa-judul.md").write_text("Halaman *tulisan tangan* tanpa judul.\n\n"
+                                                    "![Gambar uji](assets/uji.png)\n", encoding="utf-8")
+    shutil.copyfile(ROOT / "tests" / "data" / "pixel.png", project.content / "assets" / "uji.png")
     site_dir = tmp_path / "site"
     code, output = _run(project, "build", "--site-dir", str(site_dir))
     assert code == 0, output
@@ -461,6 +465,7 @@ FRONT_MATTERS = [
     "---\nformat: yes\n---\nisi\n",  # YAML 1.1 reads a boolean
     "---\nformat: null\n---\nisi\n",
     "---\nformat: Off\n---\nisi\n",
+    "---\non: html\nnull: a\nyes: b\n---\nisi\n",  # keys YAML reads as a boolean or null
     "---\ntitle: Data terbuka, semua\n---\nisi\n",
     "---\ntitle: Kabupaten/Kota 2024 e10 x-1\n---\nisi\n",
     "---\ntitle: e10\n---\nisi\n",
