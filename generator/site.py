@@ -224,15 +224,14 @@ class SearchStart:
     def __call__(self, pages: Sequence[Page], generated: frozenset[str]) -> None:
         if "fork" not in multiprocessing.get_all_start_methods():
             return  # mkdocs_build indexes the built site
-        logger = logging.getLogger("mkdocs")
-        quiet = logger.disabled
-        logger.disabled = True  # mkdocs_build loads the configuration again and reports its problems
+        previous = logging.root.manager.disable
+        logging.disable(logging.CRITICAL)  # mkdocs_build loads the configuration again and reports its problems
         try:
             config = _load_config(self.project, self.strict, self.site_dir)
         except Exception:
             return  # mkdocs_build reports it
         finally:
-            logger.disabled = quiet
+            logging.disable(previous)
         self.index = _SearchIndex.start(config, _search_work(self.site_dir), self.verbose,
                                         _Rendered(pages, generated))
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -218,6 +220,28 @@ def test_a_build_that_stops_while_writing_pages_stops_its_search_index(tmp_path:
     assert not (tmp_path / "site").exists()
     assert not (tmp_path / "site.cari").exists()
     assert (project.content / "kota-tegal" / "index.md").read_text(encoding="utf-8") == "tulisan tangan\n"
+
+
+def test_configuration_problems_are_reported_once_and_in_indonesian(tmp_path: Path) -> None:
+    """The early search index loads mkdocs.yml quietly: its warnings come once, from MkDocs' own build,
+    and under --strict they fail the build with the Indonesian message."""
+    project = make_project(tmp_path, ROOT / "regions")
+    project.config.write_text(project.config.read_text(encoding="utf-8") + "kunci_tak_dikenal: 1\n",
+                              encoding="utf-8")
+    warning = "WARNING - Config value 'kunci_tak_dikenal': Unrecognised configuration name: kunci_tak_dikenal"
+    # A real process: in-process, pytest's log capture would swallow a second, unformatted report.
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--regions", str(project.regions),
+                           "--config", str(project.config), "--site-dir", str(tmp_path / "site")],
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          check=False)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert output.count("kunci_tak_dikenal") == 2 and warning in output, output  # one line
+    code, output = _run(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert code == 1
+    assert "galat: MkDocs gagal: Aborted with 1 configuration warnings in 'strict' mode!" in output, output
+    assert output.count("kunci_tak_dikenal") == 2 and warning in output, output
+    assert not (tmp_path / "site.cari").exists()
 
 
 def test_without_fork_the_index_is_made_after_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
