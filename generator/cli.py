@@ -195,17 +195,13 @@ def build(regions_dir: str, config: str, strict: bool, site_dir: str, published_
     search = site.SearchStart(project, strict, Path(site_dir), verbose)
     try:
         generated = _generate(project, site.build_date(), strict, published_ref=published_ref, before_write=search)
-    except BaseException:  # also the exit after a located problem: no indexer is left running
-        search.cancel()
-        raise
-    try:
         _site_url_note(project)
         site.mkdocs_build(project, strict, Path(site_dir), verbose, search)
     except PublishError as exc:
         click.echo(f"galat: {exc}", err=True)
         sys.exit(1)
-    finally:
-        search.cancel()  # only if mkdocs_build did not take the index over
+    finally:  # also the exit after a located problem, or Ctrl-C: no indexer is left running
+        search.cancel()  # (nothing to do once mkdocs_build has taken the index over)
     click.echo(f"Situs selesai dibangun di {site_dir}/.")
     if generated.new_urls:
         # Exactly what `record-urls` will add once this site is deployed from the default branch.

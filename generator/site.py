@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from generator.templating import Page
 from generator.settings import load_settings, read_config
-from generator.write import WriteReport, read_manifest, write_pages
+from generator.write import WriteReport, is_temporary, read_manifest, write_pages
 
 
 def build_date() -> dt.date:
@@ -311,7 +311,7 @@ class _SearchIndex:
     def start(cls, config: MkDocsConfig, work: Path, verbose: bool,
               rendered: _Rendered | None = None) -> _SearchIndex | None:
         """Start indexing in a forked process; None where processes cannot be forked. ``rendered``: the
-        generated pages and the hand-written pages' paths, when content/ is still being written."""
+        generated pages and the generator's paths, when content/ is still being written."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
         shutil.rmtree(work, ignore_errors=True)
@@ -394,7 +394,7 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
         # Hand-written pages and files from content/ (the writer never touches them), the generator's
         # from memory: on disk they may be half written, or about to be removed.
         generated = {p.path: p.data for p in rendered.pages}
-        files = Files([f for f in files if f.src_uri not in rendered.generated and not _writer_temp(f.src_uri)]
+        files = Files([f for f in files if f.src_uri not in rendered.generated and not is_temporary(f.src_uri)]
                       + [File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
                          for path in sorted(generated)])
     set_exclusions(files, config)
@@ -423,12 +423,6 @@ def _write_articles(config: MkDocsConfig, target: Path, rendered: _Rendered | No
         out.write_text(f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>'
                        f"<article data-pagefind-body{meta_title}>{content}</article></body></html>\n",
                        encoding="utf-8")
-
-
-def _writer_temp(path: str) -> bool:
-    """A file the writer is writing (``.name.tmp``, generator/write.py)."""
-    name = path.rpartition("/")[2]
-    return name.startswith(".") and name.endswith(".tmp")
 
 
 PAGEFIND_ARGS = ("--exclude-selectors", ".headerlink")

@@ -56,7 +56,13 @@ def read_manifest(content: Path) -> set[str]:
     return {_safe_relative(p) for p in data.get("pages", [])}
 
 
-def _write_if_changed(target: Path, data: bytes, folders: set[Path] | None = None) -> bool:
+def is_temporary(path: str) -> bool:
+    """A file the writer is still writing (``.name.tmp`` beside its target)."""
+    name = path.rpartition("/")[2]
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def _write_if_changed(target: Path, data: bytes, folders: set[Path]) -> bool:
     """Write ``data`` unless the file holds it already; ``folders`` remembers the folders made, so each
     is made once (a folder per region section: thousands of calls at national scale)."""
     try:
@@ -64,10 +70,9 @@ def _write_if_changed(target: Path, data: bytes, folders: set[Path] | None = Non
             return False
     except FileNotFoundError:
         pass
-    if folders is None or target.parent not in folders:
+    if target.parent not in folders:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if folders is not None:
-            folders.add(target.parent)
+        folders.add(target.parent)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
@@ -103,5 +108,5 @@ def write_pages(content: Path, pages: list[Page], scope: str | None = None) -> W
     _prune_dirs(content, stale)
     kept = (previous - set(stale)) | set(wanted)
     manifest = json.dumps({"pages": sorted(kept)}, indent=0, ensure_ascii=False) + "\n"
-    _write_if_changed(content / MANIFEST, manifest.encode())
+    _write_if_changed(content / MANIFEST, manifest.encode(), folders)
     return WriteReport(written, len(wanted) - len(written), tuple(stale))
